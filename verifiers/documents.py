@@ -1,0 +1,157 @@
+"""Turn a fetched page into a Document: its readable text, its metadata and a word index.
+
+The whole visible text of the page is kept, not just a guessed "main content": extractors
+that keep only the article body lose quoted passages. Blocks become paragraph breaks,
+inline elements join without stray spaces, and script, style, template and noscript are
+dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import charset_normalizer
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from verifiers.metadata import read_metadata
+from verifiers.model import FetchedPage, Metadata
+from verifiers.text import WordIndex
+
+_SKIPPED_TAGS = frozenset(
+    {"head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object",
+     "canvas", "select", "datalist"}
+)
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
+     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+     "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+     "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "summary", "legend", "menu"}
+)
+_LINE_TAGS = frozenset({"br", "td", "th"})
+_PRESERVING_TAGS = frozenset({"pre", "textarea", "listing", "plaintext"})
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_SPACES_AROUND_BREAKS = re.compile(r" *\n[ \n]*")
+_MANY_SPACES = re.compile(r" {2,}")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# How much of a page's start may hold its <meta charset> (the HTML standard says 1024
+# bytes; real pages put long scripts first, so look further).
+_META_CHARSET_WINDOW = 8192
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(eq=False)
+class Document:
+    """A source page ready for matching."""
+
+    url: str
+    text: str
+    metadata: Metadata
+    index: WordIndex
+
+
+def build_document(page: FetchedPage) -> Document:
+    """Read a fetched page's body as HTML or plain text."""
+    text = decode_body(page.body, page.content_type)
+    url = page.final_url or page.url
+    if _is_html(page.content_type, text):
+        parser = LexborHTMLParser(text)
+        body_text = html_to_text(parser)
+        metadata = read_metadata(parser)
+    else:
+        body_text, metadata = text.replace("\r\n", "\n"), Metadata()
+    return Document(url=url, text=body_text, metadata=metadata, index=WordIndex(body_text))
+
+
+def decode_body(body: bytes, content_type: str | None) -> str:
+    """Decode with the header's charset, then a BOM, then `<meta charset>`, then detection."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return body.decode(encoding, errors="replace")
+    for candidate in (_charset_from_header(content_type), _charset_from_meta(body)):
+        if candidate:
+            try:
+                return body.decode(_whatwg_alias(candidate), errors="replace")
+            except LookupError:
+                continue
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body).best()
+    if best is not None:
+        return str(best)
+    return body.decode("windows-1252", errors="replace")
+
+
+def _charset_from_header(content_type: str | None) -> str | None:
+    found = _HEADER_CHARSET.search(content_type or "")
+    return found.group(1) if found else None
+
+
+def _charset_from_meta(body: bytes) -> str | None:
+    found = _META_CHARSET.search(body[:_META_CHARSET_WINDOW])
+    return found.group(1).decode("ascii") if found else None
+
+
+def _whatwg_alias(label: str) -> str:
+    """Browsers read latin-1 and ascii labels as windows-1252; so must we."""
+    label = label.strip().lower()
+    if label in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"}:
+        return "windows-1252"
+    codecs.lookup(label)
+    return label
+
+
+def _is_html(content_type: str | None, text: str) -> bool:
+    if content_type:
+        media_type = content_type.split(";")[0].strip().lower()
+        if media_type in {"text/html", "application/xhtml+xml"}:
+            return True
+        if media_type == "text/plain":
+            return False
+    return bool(re.match(r"\s*(<!doctype html|<html|<head|<body|<!--)", text[:512], re.I))
+
+
+def html_to_text(parser: LexborHTMLParser) -> str:
+    """The page's visible text, with a paragraph break between blocks."""
+    root = parser.root
+    if root is None:
+        return ""
+    pieces: list[str] = []
+    # An explicit stack instead of recursion: real pages nest deeper than Python recurses.
+    stack: list[tuple[LexborNode, bool]] = [(root, True)]
+    preserving = 0
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag
+        if not entering:
+            if tag in _BLOCK_TAGS:
+                pieces.append("\n\n")
+            elif tag in _LINE_TAGS:
+                pieces.append("\n")
+            if tag in _PRESERVING_TAGS:
+                preserving -= 1
+            continue
+        if tag == "-text":
+            content = node.text_content or ""
+            pieces.append(content if preserving else _HTML_WHITESPACE.sub(" ", content))
+            continue
+        if tag in _SKIPPED_TAGS or tag == "-comment" or "hidden" in (node.attributes or {}):
+            continue
+        if tag in _BLOCK_TAGS:
+            pieces.append("\n\n")
+        if tag in _PRESERVING_TAGS:
+            preserving += 1
+        stack.append((node, False))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, True) for child in reversed(children))
+    text = "".join(pieces)
+    text = _MANY_SPACES.sub(" ", text)
+    text = _SPACES_AROUND_BREAKS.sub(lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
+    return text.strip()

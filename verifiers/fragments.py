@@ -1,0 +1,45 @@
+"""Point a reader at a passage: its context and a text-fragment link that lands on it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urldefrag
+
+# A text fragment names a long passage by its first and last words (textStart,textEnd).
+_FRAGMENT_EDGE_WORDS = 4
+_WHITESPACE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
+    """About `size` characters either side of text[start:end], cut at word boundaries."""
+    before = text[max(0, start - size) : start]
+    if start - size > 0 and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    after = text[end : end + size]
+    if end + size < len(text) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return collapse(before), collapse(after)
+
+
+def fragment_url(url: str, passage: str) -> str:
+    """A `#:~:text=` link that lands on `passage` (the page's own words)."""
+    words = collapse(passage).split(" ")
+    if not words or not words[0]:
+        return url
+    base = urldefrag(url).url
+    if len(words) <= 2 * _FRAGMENT_EDGE_WORDS:
+        directive = _encode(" ".join(words))
+    else:
+        start = " ".join(words[:_FRAGMENT_EDGE_WORDS])
+        end = " ".join(words[-_FRAGMENT_EDGE_WORDS:])
+        directive = f"{_encode(start)},{_encode(end)}"
+    return f"{base}#:~:text={directive}"
+
+
+def _encode(text: str) -> str:
+    # The directive's own syntax characters (& , -) must be escaped inside its terms.
+    return quote(text, safe="").replace("-", "%2D")

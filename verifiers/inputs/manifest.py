@@ -1,0 +1,188 @@
+"""Read and validate a reference manifest (YAML, JSON or TOML).
+
+Every problem becomes an `InputError` whose one-line message names the file, the
+reference and the field, so a user can fix the manifest without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verifiers.errors import InputError
+from verifiers.model import Manifest, Reference
+from verifiers.slug import slugify
+
+MANIFEST_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+_TOP_LEVEL_KEYS = {"article", "references"}
+_ARTICLE_KEYS = {"title", "url"}
+_REFERENCE_KEYS = {"id", "cite", "authors", "publisher", "date", "urls", "quotes", "claims"}
+_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# Derived ids stay short enough to read in a report's table.
+_MAX_DERIVED_ID_LENGTH = 40
+
+
+def is_manifest_path(path: str) -> bool:
+    return path.lower().endswith(MANIFEST_SUFFIXES)
+
+
+def load_manifest(path: str) -> Manifest:
+    """Parse and validate the manifest at `path`; raise `InputError` on any problem."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    data = _parse(path, raw)
+    return _validate(path, data)
+
+
+def _parse(path: str, raw: bytes) -> Any:
+    suffix = Path(path).suffix.lower()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"is not UTF-8 text (byte {error.start})") from None
+    try:
+        if suffix == ".json":
+            return json.loads(text)
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        if suffix in (".yaml", ".yml"):
+            return yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"invalid JSON at line {error.lineno}: {error.msg}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(path, f"invalid TOML: {error}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise InputError(path, f"invalid YAML{where}: {problem}") from None
+    raise InputError(path, f"unknown manifest type {suffix!r} (use .yaml, .yml, .json or .toml)")
+
+
+def _validate(path: str, data: Any) -> Manifest:
+    if not isinstance(data, dict):
+        raise InputError(path, "a manifest must be a mapping with a 'references' list")
+    _reject_unknown_keys(path, "", data, _TOP_LEVEL_KEYS)
+    article = data.get("article") or {}
+    if not isinstance(article, dict):
+        raise InputError(path, "article: must be a mapping with 'title' and 'url'")
+    _reject_unknown_keys(path, "article: ", article, _ARTICLE_KEYS)
+    references = data.get("references")
+    if not isinstance(references, list) or not references:
+        raise InputError(path, "references: must be a non-empty list")
+    parsed = [_reference(path, index, item) for index, item in enumerate(references)]
+    return Manifest(
+        path=path,
+        references=tuple(_with_unique_ids(path, parsed)),
+        article_title=_optional_text(path, "article: title", article.get("title")),
+        article_url=_optional_text(path, "article: url", article.get("url")),
+    )
+
+
+def _reference(path: str, index: int, item: Any) -> Reference:
+    where = f"references[{index}]"
+    if not isinstance(item, dict):
+        raise InputError(path, f"{where}: must be a mapping")
+    if isinstance(item.get("id"), str) and item["id"].strip():
+        where = f"{where} ({item['id'].strip()})"
+    _reject_unknown_keys(path, f"{where}: ", item, _REFERENCE_KEYS)
+    urls = _text_list(path, where, "urls", item.get("urls"))
+    cite = _optional_text(path, f"{where}: cite", item.get("cite"))
+    ref_id = _optional_text(path, f"{where}: id", item.get("id"))
+    if not cite and not ref_id and not urls:
+        raise InputError(path, f"{where}: needs at least one of 'cite', 'id' or 'urls'")
+    quotes = _text_list(path, where, "quotes", item.get("quotes"))
+    claims = _text_list(path, where, "claims", item.get("claims"))
+    if not quotes and not claims:
+        raise InputError(path, f"{where}: has neither 'quotes' nor 'claims' to check")
+    return Reference(
+        id=ref_id or "",
+        cite=cite or ref_id or urls[0],
+        authors=tuple(_text_list(path, where, "authors", item.get("authors"))),
+        publisher=_optional_text(path, f"{where}: publisher", item.get("publisher")),
+        date=_date(path, where, item.get("date")),
+        urls=tuple(urls),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+    )
+
+
+def _with_unique_ids(path: str, references: list[Reference]) -> list[Reference]:
+    """Derive missing ids from the citation; refuse ids given twice."""
+    given = [ref.id for ref in references if ref.id]
+    duplicates = sorted({ref_id for ref_id in given if given.count(ref_id) > 1})
+    if duplicates:
+        raise InputError(path, f"references: id {duplicates[0]!r} is used more than once")
+    taken = set(given)
+    result = []
+    for ref in references:
+        if not ref.id:
+            base = slugify(ref.cite, max_length=_MAX_DERIVED_ID_LENGTH) or "reference"
+            candidate, counter = base, 2
+            while candidate in taken:
+                candidate, counter = f"{base}-{counter}", counter + 1
+            taken.add(candidate)
+            ref = Reference(**{**ref.__dict__, "id": candidate})
+        result.append(ref)
+    return result
+
+
+def _reject_unknown_keys(path: str, where: str, mapping: dict, allowed: set[str]) -> None:
+    unknown = sorted(str(key) for key in mapping if key not in allowed)
+    if unknown:
+        expected = ", ".join(sorted(allowed))
+        raise InputError(path, f"{where}unknown field {unknown[0]!r} (expected one of: {expected})")
+
+
+def _optional_text(path: str, where: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(path, f"{where}: must be text, not {_type_name(value)}")
+    return value.strip() or None
+
+
+def _text_list(path: str, where: str, field_name: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise InputError(path, f"{where}: {field_name}: must be a list of text")
+    items = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise InputError(path, f"{where}: {field_name}[{index}]: must be non-empty text")
+        items.append(item.strip())
+    return items
+
+
+def _date(path: str, where: str, value: Any) -> str | None:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD, however the file format typed it."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and _DATE_RE.match(value.strip()):
+        return value.strip()
+    raise InputError(path, f"{where}: date: must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+
+
+def _type_name(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )

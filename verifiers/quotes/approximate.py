@@ -1,0 +1,181 @@
+"""Find the passage closest to a quotation that is not in the source word for word.
+
+Seed and extend, as sequence aligners do: the quotation's rarest words vote, through the
+inverted index, for the diagonal (source position minus quotation position) they sit on;
+the best-voted stretches are aligned word by word, and the best alignment wins. Voting
+ignores sentence and paragraph breaks, so a quotation may run across them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from verifiers.quotes.parse import QuoteWord
+from verifiers.quotes.policy import (
+    CANDIDATE_PASSAGES,
+    MAX_BRACKET_WORDS,
+    MAX_ELLIPSIS_GAP_WORDS,
+    VOTE_BUDGET,
+)
+from verifiers.text import WordIndex
+
+# Characters that spell the same word two ways: "well known" / "well-known" (hyphens are
+# already gone), "1,000" / "1000", "its" / "it's" differ only in these once joined.
+_TYPOGRAPHIC = re.compile(r"'|(?<=\d),(?=\d{3})")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One edit: quotation words quote_first..quote_last against source positions."""
+
+    op: str  # replace, insert (only the quotation has the words), delete (only the source)
+    quote_first: int
+    quote_end: int  # exclusive
+    source_first: int
+    source_end: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Alignment:
+    first: int  # source word positions of the passage, inclusive
+    last: int
+    similarity: float
+    shared: list[int]  # quotation word numbers found in the passage
+    differences: list[Difference]
+
+
+def closest_passage(index: WordIndex, words: list[QuoteWord], gaps: set[int]) -> Alignment | None:
+    """The best word alignment of `words` with a stretch of the source, or None."""
+    if not words or not len(index):
+        return None
+    best = None
+    for low, high in _candidate_windows(index, words, gaps):
+        alignment = _align(index, words, gaps, low, high)
+        if alignment and (best is None or alignment.similarity > best.similarity):
+            best = alignment
+    return best
+
+
+def _candidate_windows(
+    index: WordIndex, words: list[QuoteWord], gaps: set[int]
+) -> list[tuple[int, int]]:
+    length = len(words)
+    band = max(4, length // 4)
+    ranked = sorted(
+        (index.frequency(word_id), number, word_id)
+        for number, word in enumerate(words)
+        if (word_id := index.id_of(word.word)) is not None
+    )
+    votes: Counter[int] = Counter()
+    spent = 0
+    for frequency, number, word_id in ranked:
+        if spent and spent + frequency > VOTE_BUDGET:
+            break
+        spent += frequency
+        for position in index.positions(word_id):
+            votes[(position - number) // band] += 1
+    combined = Counter({b: count + votes.get(b + 1, 0) for b, count in votes.items()})
+    chosen: list[int] = []
+    for band_number, _ in combined.most_common():
+        if all(abs(band_number - other) > 2 for other in chosen):
+            chosen.append(band_number)
+        if len(chosen) == CANDIDATE_PASSAGES:
+            break
+    reach = min(len(gaps), 2) * MAX_ELLIPSIS_GAP_WORDS
+    slack = max(3, length // 3)
+    windows = []
+    for band_number in chosen:
+        low = max(0, band_number * band - slack)
+        high = min(len(index), band_number * band + 2 * band + length + slack + reach)
+        windows.append((low, high))
+    return windows
+
+
+def _align(
+    index: WordIndex, words: list[QuoteWord], gaps: set[int], low: int, high: int
+) -> Alignment | None:
+    source = [index.word_at(position) for position in range(low, high)]
+    quote = [word.word for word in words]
+    matcher = SequenceMatcher(None, quote, source, autojunk=False)
+    blocks = _trim_stray_blocks([block for block in matcher.get_matching_blocks() if block.size], gaps)
+    if not blocks:
+        return None
+    first_a, first_b, _ = blocks[0]
+    last_a, last_b, last_size = blocks[-1]
+    first = max(0, first_b - first_a)
+    last = min(len(source) - 1, last_b + last_size - 1 + (len(quote) - last_a - last_size))
+    differences = []
+    absorbed = 0
+    quote_at, source_at = 0, first
+    for a, b, size in [*blocks, (len(quote), last + 1, 0)]:
+        difference = _difference(quote, source, quote_at, a, source_at, b)
+        if difference and _is_gap(difference, gaps):
+            absorbed += difference.source_end - difference.source_first
+        elif difference:
+            differences.append(difference)
+        quote_at, source_at = a + size, b + size
+    shared = [a + offset for a, _, size in blocks for offset in range(size)]
+    passage_length = last - first + 1 - absorbed
+    similarity = 2 * len(shared) / (len(quote) + passage_length)
+    return Alignment(
+        first=low + first,
+        last=low + last,
+        similarity=round(similarity, 4),
+        shared=shared,
+        differences=[_shifted(difference, low) for difference in differences],
+    )
+
+
+def _trim_stray_blocks(blocks: list, gaps: set[int]) -> list:
+    """Drop a lone word or two matched far away at either end ("the" forty words off),
+    unless an ellipsis or a bracket of the quotation explains the distance."""
+
+    def far_apart(before, after) -> bool:
+        distance = after.b - before.b - before.size
+        return distance > 3 * min(before.size, after.size) + 2 and after.a not in gaps
+
+    while len(blocks) > 1 and blocks[0].size <= 2 and far_apart(blocks[0], blocks[1]):
+        blocks = blocks[1:]
+    while len(blocks) > 1 and blocks[-1].size <= 2 and far_apart(blocks[-2], blocks[-1]):
+        blocks = blocks[:-1]
+    return blocks
+
+
+def _difference(
+    quote: list[str], source: list[str], quote_at: int, quote_end: int, source_at: int,
+    source_end: int,
+) -> Difference | None:
+    if quote_at < quote_end and source_at < source_end:
+        if _typographic_variants(quote[quote_at:quote_end], source[source_at:source_end]):
+            return None
+        return Difference("replace", quote_at, quote_end, source_at, source_end)
+    if quote_at < quote_end:
+        return Difference("insert", quote_at, quote_end, source_at, source_at)
+    if source_at < source_end:
+        return Difference("delete", quote_at, quote_at, source_at, source_end)
+    return None
+
+
+def _typographic_variants(quote: list[str], source: list[str]) -> bool:
+    return _TYPOGRAPHIC.sub("", "".join(quote)) == _TYPOGRAPHIC.sub("", "".join(source))
+
+
+def _is_gap(difference: Difference, gaps: set[int]) -> bool:
+    """Source words left out where the quotation marks an ellipsis or a bracket."""
+    if difference.op != "delete" or difference.quote_first not in gaps:
+        return False
+    left_out = difference.source_end - difference.source_first
+    return left_out <= max(MAX_ELLIPSIS_GAP_WORDS, MAX_BRACKET_WORDS)
+
+
+def _shifted(difference: Difference, offset: int) -> Difference:
+    return Difference(
+        difference.op,
+        difference.quote_first,
+        difference.quote_end,
+        difference.source_first + offset,
+        difference.source_end + offset,
+    )

@@ -1,0 +1,281 @@
+"""The verdict on one quotation: exact first, approximate after, paraphrase last.
+
+Against each readable source the quotation is looked for word for word (with its
+editorial marks honoured), then as the closest passage that differs in a few words, then
+as a passage that shares most of its content. The best finding over all sources wins.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from verifiers.documents import Document
+from verifiers.fragments import collapse, context, fragment_url
+from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
+from verifiers.quotes.approximate import Alignment, closest_passage
+from verifiers.quotes.exact import ExactMatch, find_exact
+from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, parse_quote
+from verifiers.quotes.paraphrase import closest_paraphrase
+from verifiers.quotes.policy import (
+    CONTEXT_CHARS,
+    MIN_WORDS_FOR_MISQUOTE,
+    MISQUOTE_MIN_SHARED_CONTENT_SHARE,
+    MISQUOTE_MIN_SHARED_CONTENT_WORDS,
+    MISQUOTE_MIN_SIMILARITY,
+    PARAPHRASE_MIN_SHARED_SHARE,
+    PARAPHRASE_MIN_SHARED_STEMS,
+    PARAPHRASE_MIN_WORDS,
+    SHORT_QUOTE_WORDS,
+)
+from verifiers.words import is_content_word
+
+_RANK: dict[QuoteVerdict, int] = {
+    "verified": 0,
+    "verified_with_edits": 1,
+    "misquoted": 2,
+    "paraphrased": 3,
+    "not_found": 4,
+    "unavailable": 5,
+}
+# How many differences an explanation spells out before it says "and N more".
+_EXPLAINED_EDITS = 3
+
+
+@dataclass
+class _Finding:
+    verdict: QuoteVerdict
+    score: float
+    explanation: str
+    first: int | None = None  # word positions of the passage in the document
+    last: int | None = None
+    edits: list[Edit] = field(default_factory=list)
+    occurrences: int = 1
+
+
+def check_quote(text: str, documents: list[Document], unread: list[str]) -> QuoteFinding:
+    """Judge one quotation against the readable sources of its reference.
+
+    `unread` holds one line per source that could not be read ("URL: why").
+    """
+    if not documents:
+        reasons = "; ".join(unread) or "the reference names no source"
+        return QuoteFinding(text, "unavailable", 0.0, None, None, [],
+                            f"No source could be read ({reasons}).")
+    quote = parse_quote(text)
+    best_document, best = None, None
+    for document in documents:
+        finding = _check_in_document(quote, document)
+        if best is None or (_RANK[finding.verdict], -finding.score) < (_RANK[best.verdict],
+                                                                       -best.score):
+            best_document, best = document, finding
+    assert best_document is not None and best is not None
+    explanation = best.explanation
+    if best.verdict == "not_found" and unread:
+        explanation += f" {len(unread)} other source(s) could not be read: {'; '.join(unread)}."
+    match = _match(best_document, best) if best.first is not None else None
+    source_url = best_document.url if best.verdict != "not_found" else None
+    return QuoteFinding(text, best.verdict, best.score, source_url, match, [], explanation)
+
+
+def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
+    words = quote.words
+    if not words:
+        return _Finding("not_found", 0.0, "The quotation has no words to look for.")
+    exact = find_exact(document.index, quote)
+    if exact is not None:
+        return _exact_finding(quote, document, exact)
+    alignment = closest_passage(document.index, words, quote.gap_positions())
+    if alignment is not None and not alignment.differences:
+        return _typographic_finding(quote, document, alignment)
+    if alignment is not None and _is_misquotation(words, alignment):
+        return _misquoted_finding(quote, document, alignment)
+    paraphrase = closest_paraphrase(document.index, [word.word for word in words])
+    if (
+        paraphrase is not None
+        and len(words) >= PARAPHRASE_MIN_WORDS
+        and len(paraphrase.shared) >= PARAPHRASE_MIN_SHARED_STEMS
+        and paraphrase.share >= PARAPHRASE_MIN_SHARED_SHARE
+    ):
+        return _Finding(
+            "paraphrased",
+            paraphrase.share,
+            f"No passage of {document.url} holds these words, but one says much the same: "
+            f"it shares {round(100 * paraphrase.share)}% of the quotation's content words.",
+            paraphrase.first,
+            paraphrase.last,
+        )
+    score = alignment.similarity if alignment else 0.0
+    return _Finding("not_found", score, f"Not found in {document.url}, nor any passage close "
+                    "to it.")
+
+
+def _exact_finding(quote: ParsedQuote, document: Document, exact: ExactMatch) -> _Finding:
+    edits = list(quote.marks) + _mark_edits(quote, document, exact) + _case_edits(
+        quote, document, exact
+    )
+    repeated = (
+        f" The words stand there {exact.occurrences} times; the first is shown."
+        if exact.occurrences > 1
+        else ""
+    )
+    if not edits:
+        explanation = f"Found word for word in {document.url}.{repeated}"
+        return _Finding("verified", 1.0, explanation, exact.first, exact.last, [],
+                        exact.occurrences)
+    explanation = (
+        f"Found in {document.url} once its editorial marks are honoured: "
+        f"{_describe_marks(edits)}.{repeated}"
+    )
+    return _Finding("verified_with_edits", 1.0, explanation, exact.first, exact.last, edits,
+                    exact.occurrences)
+
+
+def _mark_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> list[Edit]:
+    """One edit per ellipsis (with the words it leaves out) and per bracket."""
+    edits = []
+    pairs = zip(exact.segments, exact.segments[1:], quote.separators, strict=False)
+    for before, after, separator in pairs:
+        left_out = _words_text(document, before.last + 1, after.first - 1)
+        edits.append(Edit("ellipsis", separator, left_out))
+    for segment_items, segment in zip(quote.segments, exact.segments, strict=True):
+        for item, (first, last) in zip(segment_items, segment.spans, strict=True):
+            if isinstance(item, Slot):
+                edits.append(Edit("bracket", item.text, _words_text(document, first, last)))
+            elif item.partial:
+                edits.append(Edit("bracket", quote.text[item.start : item.end],
+                                  _words_text(document, first, last)))
+    return edits
+
+
+def _case_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> list[Edit]:
+    edits = []
+    pairs = [
+        (item, span[0])
+        for items, segment in zip(quote.segments, exact.segments, strict=True)
+        for item, span in zip(items, segment.spans, strict=True)
+        if isinstance(item, QuoteWord) and not item.partial
+    ]
+    for number, (item, position) in enumerate(pairs):
+        quoted = quote.text[item.start : item.end]
+        start, end = document.index.span(position, position)
+        source = collapse(document.text[start:end])
+        if _case_pattern(quoted) != _case_pattern(source):
+            edits.append(Edit("capital" if number == 0 else "case", quoted, source))
+    return edits
+
+
+def _case_pattern(word: str) -> str:
+    word = unicodedata.normalize("NFKC", word)
+    return "".join("U" if char.isupper() else "l" for char in word if char.isalpha())
+
+
+def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alignment) -> _Finding:
+    if quote.has_marks:
+        slots = [item for items in quote.segments for item in items if isinstance(item, Slot)]
+        edits = [
+            *quote.marks,
+            *(Edit("ellipsis", separator, "") for separator in quote.separators),
+            *(Edit("bracket", slot.text, "") for slot in slots),
+        ]
+        explanation = (f"Found in {document.url} once its editorial marks are honoured "
+                       "(and with only typography differing).")
+        return _Finding("verified_with_edits", 1.0, explanation, alignment.first,
+                        alignment.last, edits)
+    explanation = (f"Found word for word in {document.url}; only typography differs "
+                   "(hyphens, apostrophes or digit grouping).")
+    return _Finding("verified", 1.0, explanation, alignment.first, alignment.last)
+
+
+def _is_misquotation(words: list[QuoteWord], alignment: Alignment) -> bool:
+    if len(words) < MIN_WORDS_FOR_MISQUOTE:
+        return False
+    shared = set(alignment.shared)
+    content = [number for number, word in enumerate(words) if is_content_word(word.word)]
+    shared_content = sum(1 for number in content if number in shared)
+    if len(words) <= SHORT_QUOTE_WORDS:
+        (difference,) = alignment.differences[:1] or (None,)
+        return (
+            len(alignment.differences) == 1
+            and difference is not None
+            and difference.quote_end - difference.quote_first <= 1
+            and difference.source_end - difference.source_first <= 1
+            and shared_content >= MISQUOTE_MIN_SHARED_CONTENT_WORDS
+        )
+    return (
+        alignment.similarity >= MISQUOTE_MIN_SIMILARITY
+        and shared_content >= min(MISQUOTE_MIN_SHARED_CONTENT_WORDS, len(content))
+        and shared_content >= MISQUOTE_MIN_SHARED_CONTENT_SHARE * len(content)
+    )
+
+
+def _misquoted_finding(quote: ParsedQuote, document: Document, alignment: Alignment) -> _Finding:
+    words = quote.words
+    edits = []
+    for difference in alignment.differences:
+        quoted = (
+            quote.text[words[difference.quote_first].start : words[difference.quote_end - 1].end]
+            if difference.quote_end > difference.quote_first
+            else ""
+        )
+        source = _words_text(document, difference.source_first, difference.source_end - 1)
+        edits.append(Edit(difference.op, quoted, source))
+    described = "; ".join(_describe_difference(edit) for edit in edits[:_EXPLAINED_EDITS])
+    more = len(edits) - _EXPLAINED_EDITS
+    if more > 0:
+        described += f"; and {more} more"
+    explanation = (
+        f"The closest passage of {document.url} differs in {len(edits)} place"
+        f"{'s' if len(edits) != 1 else ''}: {described}."
+    )
+    return _Finding("misquoted", alignment.similarity, explanation, alignment.first,
+                    alignment.last, edits)
+
+
+def _describe_difference(edit: Edit) -> str:
+    if edit.op == "replace":
+        return f"“{edit.quote}” where the source has “{edit.source}”"
+    if edit.op == "insert":
+        return f"“{edit.quote}” is not in the source"
+    return f"the source's “{edit.source}” is left out"
+
+
+def _describe_marks(edits: list[Edit]) -> str:
+    parts = []
+    for edit in edits:
+        if edit.op == "ellipsis":
+            left_out = len(edit.source.split())
+            parts.append(f"an ellipsis leaves out {left_out} word{'s' if left_out != 1 else ''}"
+                         if edit.source else "an ellipsis at one end")
+        elif edit.op == "bracket":
+            parts.append(f"{edit.quote} stands for “{edit.source}”" if edit.source
+                         else f"{edit.quote} is the quoting writer's insertion")
+        elif edit.op == "sic":
+            parts.append(f"{edit.quote} marks the source's own error")
+        elif edit.op == "capital":
+            parts.append(f"the first letter's case changed (“{edit.source}” in the source)")
+        else:
+            parts.append(f"“{edit.quote}” is “{edit.source}” in the source")
+    return "; ".join(parts)
+
+
+def _words_text(document: Document, first: int, last: int) -> str:
+    if last < first:
+        return ""
+    start, end = document.index.span(first, last)
+    return collapse(document.text[start:end])
+
+
+def _match(document: Document, finding: _Finding) -> Match:
+    assert finding.first is not None and finding.last is not None
+    start, end = document.index.span(finding.first, finding.last)
+    passage = document.text[start:end]
+    before, after = context(document.text, start, end, CONTEXT_CHARS)
+    return Match(
+        text=collapse(passage),
+        before=before,
+        after=after,
+        fragment_url=fragment_url(document.url, passage),
+        edits=finding.edits,
+        occurrences=finding.occurrences,
+    )

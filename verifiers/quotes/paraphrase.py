@@ -1,0 +1,80 @@
+"""Find a passage that says much the same as a quotation in other words.
+
+Only consulted once no passage is close enough to call the quotation a misquotation: the
+passage of at most a few sentences that shares the most content-word stems with it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from verifiers.quotes.policy import PARAPHRASE_MAX_SENTENCES, VOTE_BUDGET
+from verifiers.text import SENTENCE_BREAK, WordIndex
+from verifiers.words import content_stems, stem
+
+# How far a passage may be widened to reach a sentence boundary, in words.
+_MAX_WIDENING = 40
+_STEM_TABLES: WeakKeyDictionary[WordIndex, dict[str, list[int]]] = WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Paraphrase:
+    first: int
+    last: int
+    share: float  # of the quotation's content stems found in the passage
+    shared: frozenset[str]
+
+
+def closest_paraphrase(index: WordIndex, words: list[str]) -> Paraphrase | None:
+    stems = content_stems(words)
+    if not stems or not len(index):
+        return None
+    table = _stem_table(index)
+    half = max(10, len(words) // 2)
+    buckets: dict[int, set[str]] = defaultdict(set)
+    spent = 0
+    for frequency, word_stem in sorted(
+        (sum(index.frequency(i) for i in table.get(s, ())), s) for s in stems
+    ):
+        if not frequency or (spent and spent + frequency > 2 * VOTE_BUDGET):
+            continue
+        spent += frequency
+        for word_id in table[word_stem]:
+            for position in index.positions(word_id):
+                buckets[position // half].add(word_stem)
+    if not buckets:
+        return None
+    bucket = max(buckets, key=lambda b: (len(buckets[b] | buckets.get(b + 1, set())), -b))
+    low, high = bucket * half, min(len(index), (bucket + 2) * half)
+    inside = [p for p in range(low, high) if stem(index.word_at(p)) in stems]
+    first, last = _sentence_bounds(index, inside[0], inside[-1])
+    if _sentences(index, first, last) > PARAPHRASE_MAX_SENTENCES:
+        return None
+    shared = frozenset(stem(index.word_at(p)) for p in range(first, last + 1)) & stems
+    return Paraphrase(first, last, round(len(shared) / len(stems), 4), shared)
+
+
+def _stem_table(index: WordIndex) -> dict[str, list[int]]:
+    table = _STEM_TABLES.get(index)
+    if table is None:
+        table = defaultdict(list)
+        for word_id, word in enumerate(index.words):
+            table[stem(word)].append(word_id)
+        table = _STEM_TABLES[index] = dict(table)
+    return table
+
+
+def _sentence_bounds(index: WordIndex, first: int, last: int) -> tuple[int, int]:
+    """Widen to whole sentences, but not without end on a page with no punctuation."""
+    lowest, highest = first - _MAX_WIDENING, last + _MAX_WIDENING
+    while first > max(0, lowest) and not index.breaks[first - 1] & SENTENCE_BREAK:
+        first -= 1
+    while last < min(len(index) - 1, highest) and not index.breaks[last] & SENTENCE_BREAK:
+        last += 1
+    return first, last
+
+
+def _sentences(index: WordIndex, first: int, last: int) -> int:
+    return 1 + sum(1 for p in range(first, last) if index.breaks[p] & SENTENCE_BREAK)

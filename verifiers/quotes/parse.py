@@ -1,0 +1,148 @@
+"""Read a quotation's editorial marks: ellipses, bracketed insertions, [sic].
+
+A quotation becomes a list of segments (the parts an ellipsis separates), each a list of
+words and slots. A slot is a bracketed insertion such as "[the minister]": it stands for
+zero to a few source words. A bracket inside a word ("[T]he", "negotiat[ing]") makes that
+word partial: it matches a source word with the same letters outside the brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from verifiers.model import Edit
+from verifiers.text import fold, tokenize
+
+_MARK_RE = re.compile(
+    r"(?P<ellipsis>[\[(]\s*(?:\.\s*){2,}\.[\])]|[\[(]\s*…\s*[\])]|\.(?:\s*\.){2,}|…)"
+    r"|(?P<bracket>\[[^\[\]]{0,80}\])"
+)
+_SIC = re.compile(r"^\s*sic\s*!?\s*$", re.IGNORECASE)
+_INVISIBLE = "\u200b"  # folded away, so a word keeps its letters and its offsets
+
+
+@dataclass(frozen=True)
+class QuoteWord:
+    word: str  # folded, as in the document index
+    start: int  # offsets in the quotation text
+    end: int
+    prefix: str | None = None  # set for a partial word: the letters outside its brackets
+    suffix: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        return self.prefix is not None
+
+    def accepts(self, source_word: str) -> bool:
+        if source_word == self.word:
+            return True
+        if self.prefix is None or self.suffix is None:
+            return False
+        return (
+            len(source_word) >= len(self.prefix) + len(self.suffix)
+            and source_word.startswith(self.prefix)
+            and source_word.endswith(self.suffix)
+        )
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A bracketed insertion: the quoting writer's words standing in for the source's."""
+
+    text: str
+
+
+Item = QuoteWord | Slot
+
+
+@dataclass
+class ParsedQuote:
+    text: str
+    segments: list[list[Item]]
+    separators: list[str] = field(default_factory=list)  # the ellipsis before each later segment
+    marks: list[Edit] = field(default_factory=list)  # [sic] and ellipses at either end
+
+    @property
+    def words(self) -> list[QuoteWord]:
+        return [item for segment in self.segments for item in segment if isinstance(item, QuoteWord)]
+
+    @property
+    def has_marks(self) -> bool:
+        return len(self.segments) > 1 or bool(self.marks) or any(
+            isinstance(item, Slot) or item.partial for segment in self.segments for item in segment
+        )
+
+    def gap_positions(self) -> set[int]:
+        """Indices into `words` before which an ellipsis or a slot lets source words stand."""
+        gaps, position = set(), 0
+        for number, segment in enumerate(self.segments):
+            if number:
+                gaps.add(position)
+            for item in segment:
+                if isinstance(item, Slot):
+                    gaps.add(position)
+                else:
+                    position += 1
+        return gaps
+
+
+def parse_quote(text: str) -> ParsedQuote:
+    chars = list(text)
+    marks: list[tuple[str, int, int]] = []
+    partial_spans: list[tuple[int, int]] = []
+    for found in _MARK_RE.finditer(text):
+        start, end = found.span()
+        if found.group("bracket"):
+            inner = found.group()[1:-1]
+            if _SIC.match(inner):
+                kind = "sic"
+            elif _touches_word(text, start, end) and inner.strip() and " " not in inner.strip():
+                chars[start] = chars[end - 1] = _INVISIBLE
+                partial_spans.append((start, end))
+                continue
+            else:
+                kind = "slot"
+        else:
+            kind = "ellipsis"
+        chars[start:end] = " " * (end - start)
+        marks.append((kind, start, end))
+    tokens = tokenize("".join(chars))
+    segments: list[list[Item]] = [[]]
+    separators: list[str] = []
+    edge_marks: list[Edit] = []
+    token_index = 0
+    events = sorted([(m[1], 1, m) for m in marks] + [(t.start, 0, t) for t in tokens],
+                    key=lambda event: (event[0], event[1]))
+    for _, is_mark, event in events:
+        if not is_mark:
+            segments[-1].append(_quote_word(text, event, partial_spans))
+            token_index += 1
+            continue
+        kind, start, end = event
+        original = text[start:end]
+        if kind == "sic":
+            edge_marks.append(Edit(op="sic", quote=original, source=""))
+        elif kind == "slot":
+            segments[-1].append(Slot(text=original))
+        elif token_index == 0 or token_index == len(tokens):
+            edge_marks.append(Edit(op="ellipsis", quote=original, source=""))
+        elif any(isinstance(item, QuoteWord) for item in segments[-1]):
+            segments.append([])
+            separators.append(original)
+    return ParsedQuote(text=text, segments=segments, separators=separators, marks=edge_marks)
+
+
+def _touches_word(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
+def _quote_word(text: str, token, partial_spans: list[tuple[int, int]]) -> QuoteWord:
+    for start, end in partial_spans:
+        if start < token.end and end > token.start:
+            prefix = fold(text[token.start : start])[0]
+            suffix = fold(text[end : token.end])[0]
+            return QuoteWord(
+                token.word, min(token.start, start), max(token.end, end), prefix, suffix
+            )
+    return QuoteWord(token.word, token.start, token.end)

@@ -1,0 +1,37 @@
+"""Content words and crude stems, for measures of shared meaning rather than shared wording.
+
+The stem is the first five letters of a word, which folds most inflections and
+derivations of English, German, French and Spanish ("negotiated", "negotiators") without
+a language model or a per-language stemmer; it is used only to find passages that say the
+same thing, never to verify words.
+"""
+
+STEM_LENGTH = 5
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    der die das den dem des ein eine einer eines einem und oder aber nicht ist sind war waren
+    wird werden hat haben mit von zu zum zur im in auf für an als auch es sie er wir ich bei
+    le la les un une des du de et ou mais ne pas est sont a au aux en pour par sur dans que qui
+    el los las unos unas y o pero no es son del al en por para con que se lo
+    """.split()
+)
+
+
+def is_content_word(word: str) -> bool:
+    return word not in STOPWORDS and (len(word) > 2 or word.isdigit())
+
+
+def stem(word: str) -> str:
+    return word[:STEM_LENGTH]
+
+
+def content_stems(words: list[str]) -> set[str]:
+    return {stem(word) for word in words if is_content_word(word)}
