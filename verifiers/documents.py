@@ -20,14 +20,66 @@ from verifiers.model import FetchedPage, Metadata
 from verifiers.text import WordIndex
 
 _SKIPPED_TAGS = frozenset(
-    {"head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object",
-     "canvas", "select", "datalist"}
+    {
+        "head",
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "datalist",
+    }
 )
 _BLOCK_TAGS = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
-     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-     "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-     "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "summary", "legend", "menu"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "summary",
+        "legend",
+        "menu",
+    }
 )
 _LINE_TAGS = frozenset({"br", "td", "th"})
 _PRESERVING_TAGS = frozenset({"pre", "textarea", "listing", "plaintext"})
@@ -41,8 +93,11 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNOR
 # How much of a page's start may hold its <meta charset> (the HTML standard says 1024
 # bytes; real pages put long scripts first, so look further).
 _META_CHARSET_WINDOW = 8192
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(eq=False)

@@ -18,10 +18,22 @@ from selectolax.lexbor import LexborHTMLParser
 from verifiers.model import Metadata
 
 _ARTICLE_TYPES = {
-    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
-    "opinionnewsarticle", "scholarlyarticle", "report", "webpage", "creativework",
-    "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "techarticle",
-    "socialmediaposting", "interviewnewsarticle",
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "scholarlyarticle",
+    "report",
+    "webpage",
+    "creativework",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+    "techarticle",
+    "socialmediaposting",
+    "interviewnewsarticle",
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
@@ -34,8 +46,10 @@ def read_metadata(parser: LexborHTMLParser) -> Metadata:
     linked = list(_json_ld_articles(parser))
     title = (
         _first(_text(item.get("headline") or item.get("name")) for item in linked)
-        or _first(meta.get(key, [None])[0] for key in ("citation_title", "og:title",
-                                                         "twitter:title", "dc.title"))
+        or _first(
+            meta.get(key, [None])[0]
+            for key in ("citation_title", "og:title", "twitter:title", "dc.title")
+        )
         or _title_tag(parser)
     )
     authors = (
@@ -46,20 +60,38 @@ def read_metadata(parser: LexborHTMLParser) -> Metadata:
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
     )
-    publisher = (
-        _first(_organisation(item.get("publisher")) for item in linked)
-        or _first(meta.get(key, [None])[0] for key in ("citation_journal_title",
-                                                         "citation_publisher", "og:site_name",
-                                                         "dc.publisher", "application-name"))
+    publisher = _first(_organisation(item.get("publisher")) for item in linked) or _first(
+        meta.get(key, [None])[0]
+        for key in (
+            "citation_journal_title",
+            "citation_publisher",
+            "og:site_name",
+            "dc.publisher",
+            "application-name",
+        )
     )
     published = _first(
         normalise_date(value)
         for value in [_text(item.get("datePublished")) for item in linked]
-        + [meta.get(key, [None])[0] for key in (
-            "citation_publication_date", "citation_date", "citation_online_date",
-            "article:published_time", "og:published_time", "datepublished", "date",
-            "dc.date", "dc.date.issued", "dcterms.created", "pubdate", "publishdate",
-            "sailthru.date", "parsely-pub-date")]
+        + [
+            meta.get(key, [None])[0]
+            for key in (
+                "citation_publication_date",
+                "citation_date",
+                "citation_online_date",
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "pubdate",
+                "publishdate",
+                "sailthru.date",
+                "parsely-pub-date",
+            )
+        ]
         + [_time_tag(parser)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
@@ -70,8 +102,11 @@ def normalise_date(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_SLASHED_DATE, (1, 2, 3)),
-                           (_DOTTED_DATE, (3, 2, 1))):
+    for pattern, order in (
+        (_ISO_DATE, (1, 2, 3)),
+        (_SLASHED_DATE, (1, 2, 3)),
+        (_DOTTED_DATE, (3, 2, 1)),
+    ):
         found = pattern.search(value)
         if found:
             year, month, day = (int(found.group(i)) for i in order)

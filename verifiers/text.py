@@ -7,7 +7,8 @@ digits (with in-word apostrophes and decimal points) after the text is folded:
 * case folding (the case each word had is still read from the original text),
 * every apostrophe-like mark becomes "'", so "don’t" and "don't" are one word,
 * soft hyphens and zero-width characters vanish, so "nego\u00adtiate" is one word,
-* a hyphen at a line break between letters is dropped ("negoti-\\nated" -> "negotiated"),
+* a hyphen that ends a line between letters is dropped ("negoti-\\nated" -> "negotiated"),
+  and so is one followed by spaces, as HTML renders such a line break ("negoti- ated"),
 * quote marks, dashes and every kind of space separate words and are otherwise ignored.
 
 Each word keeps its start and end offsets in the original text, so a finding can always
@@ -31,9 +32,9 @@ _NOT_PLAIN_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*(?:[^\W\d_]+)?"  # numbers: 1,000  3.5  1990s  19th
-    r"|[^\W_]+(?:(?:'|-[ \t]*\n[ \t]*)[^\W_]+)*"  # words: don't  negoti-\nated
+    r"|[^\W_]+(?:(?:'|-[ \t]*\n[ \t]*|-[ \t]+(?=[^\W\d_]))[^\W_]+)*"  # don't  negoti-\nated
 )
-_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
 SENTENCE_BREAK = 1
@@ -110,7 +111,7 @@ def _end(text: str, offsets: array, folded_end: int) -> int:
 
 
 def _word(raw: str) -> str:
-    return _LINE_BREAK_HYPHEN.sub("", raw) if "\n" in raw else raw
+    return _LINE_BREAK_HYPHEN.sub("", raw) if "-" in raw else raw
 
 
 class WordIndex:

@@ -20,7 +20,7 @@ from verifiers.quotes.policy import (
     MAX_ELLIPSIS_GAP_WORDS,
     VOTE_BUDGET,
 )
-from verifiers.text import WordIndex
+from verifiers.text import SENTENCE_BREAK, WordIndex
 
 # Characters that spell the same word two ways: "well known" / "well-known" (hyphens are
 # already gone), "1,000" / "1000", "its" / "it's" differ only in these once joined.
@@ -100,13 +100,15 @@ def _align(
     source = [index.word_at(position) for position in range(low, high)]
     quote = [word.word for word in words]
     matcher = SequenceMatcher(None, quote, source, autojunk=False)
-    blocks = _trim_stray_blocks([block for block in matcher.get_matching_blocks() if block.size], gaps)
+    blocks = _trim_stray_blocks(
+        [block for block in matcher.get_matching_blocks() if block.size], gaps
+    )
     if not blocks:
         return None
     first_a, first_b, _ = blocks[0]
     last_a, last_b, last_size = blocks[-1]
-    first = max(0, first_b - first_a)
-    last = min(len(source) - 1, last_b + last_size - 1 + (len(quote) - last_a - last_size))
+    first = _reach_back(index, low, first_b, first_a)
+    last = _reach_forward(index, low, high, last_b + last_size - 1, len(quote) - last_a - last_size)
     differences = []
     absorbed = 0
     quote_at, source_at = 0, first
@@ -129,6 +131,21 @@ def _align(
     )
 
 
+def _reach_back(index: WordIndex, low: int, first: int, words: int) -> int:
+    """Take in up to `words` source words before the first matched one (the quotation's
+    unmatched opening), but not across the end of a sentence."""
+    while words and first > 0 and not index.breaks[low + first - 1] & SENTENCE_BREAK:
+        first, words = first - 1, words - 1
+    return first
+
+
+def _reach_forward(index: WordIndex, low: int, high: int, last: int, words: int) -> int:
+    """Likewise after the last matched word, for the quotation's unmatched ending."""
+    while words and low + last + 1 < high and not index.breaks[low + last] & SENTENCE_BREAK:
+        last, words = last + 1, words - 1
+    return last
+
+
 def _trim_stray_blocks(blocks: list, gaps: set[int]) -> list:
     """Drop a lone word or two matched far away at either end ("the" forty words off),
     unless an ellipsis or a bracket of the quotation explains the distance."""
@@ -145,7 +162,11 @@ def _trim_stray_blocks(blocks: list, gaps: set[int]) -> list:
 
 
 def _difference(
-    quote: list[str], source: list[str], quote_at: int, quote_end: int, source_at: int,
+    quote: list[str],
+    source: list[str],
+    quote_at: int,
+    quote_end: int,
+    source_at: int,
     source_end: int,
 ) -> Difference | None:
     if quote_at < quote_end and source_at < source_end:

@@ -15,8 +15,8 @@ from verifiers.fragments import collapse, context, fragment_url
 from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
 from verifiers.quotes.approximate import Alignment, closest_passage
 from verifiers.quotes.exact import ExactMatch, find_exact
-from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, parse_quote
 from verifiers.quotes.paraphrase import closest_paraphrase
+from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, parse_quote
 from verifiers.quotes.policy import (
     CONTEXT_CHARS,
     MIN_WORDS_FOR_MISQUOTE,
@@ -60,14 +60,17 @@ def check_quote(text: str, documents: list[Document], unread: list[str]) -> Quot
     """
     if not documents:
         reasons = "; ".join(unread) or "the reference names no source"
-        return QuoteFinding(text, "unavailable", 0.0, None, None, [],
-                            f"No source could be read ({reasons}).")
+        return QuoteFinding(
+            text, "unavailable", 0.0, None, None, [], f"No source could be read ({reasons})."
+        )
     quote = parse_quote(text)
     best_document, best = None, None
     for document in documents:
         finding = _check_in_document(quote, document)
-        if best is None or (_RANK[finding.verdict], -finding.score) < (_RANK[best.verdict],
-                                                                       -best.score):
+        if best is None or (_RANK[finding.verdict], -finding.score) < (
+            _RANK[best.verdict],
+            -best.score,
+        ):
             best_document, best = document, finding
     assert best_document is not None and best is not None
     explanation = best.explanation
@@ -106,13 +109,16 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
             paraphrase.last,
         )
     score = alignment.similarity if alignment else 0.0
-    return _Finding("not_found", score, f"Not found in {document.url}, nor any passage close "
-                    "to it.")
+    return _Finding(
+        "not_found", score, f"Not found in {document.url}, nor any passage close to it."
+    )
 
 
 def _exact_finding(quote: ParsedQuote, document: Document, exact: ExactMatch) -> _Finding:
-    edits = list(quote.marks) + _mark_edits(quote, document, exact) + _case_edits(
-        quote, document, exact
+    edits = (
+        list(quote.marks)
+        + _mark_edits(quote, document, exact)
+        + _case_edits(quote, document, exact)
     )
     repeated = (
         f" The words stand there {exact.occurrences} times; the first is shown."
@@ -121,14 +127,16 @@ def _exact_finding(quote: ParsedQuote, document: Document, exact: ExactMatch) ->
     )
     if not edits:
         explanation = f"Found word for word in {document.url}.{repeated}"
-        return _Finding("verified", 1.0, explanation, exact.first, exact.last, [],
-                        exact.occurrences)
+        return _Finding(
+            "verified", 1.0, explanation, exact.first, exact.last, [], exact.occurrences
+        )
     explanation = (
         f"Found in {document.url} once its editorial marks are honoured: "
         f"{_describe_marks(edits)}.{repeated}"
     )
-    return _Finding("verified_with_edits", 1.0, explanation, exact.first, exact.last, edits,
-                    exact.occurrences)
+    return _Finding(
+        "verified_with_edits", 1.0, explanation, exact.first, exact.last, edits, exact.occurrences
+    )
 
 
 def _mark_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> list[Edit]:
@@ -143,8 +151,13 @@ def _mark_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> li
             if isinstance(item, Slot):
                 edits.append(Edit("bracket", item.text, _words_text(document, first, last)))
             elif item.partial:
-                edits.append(Edit("bracket", quote.text[item.start : item.end],
-                                  _words_text(document, first, last)))
+                edits.append(
+                    Edit(
+                        "bracket",
+                        quote.text[item.start : item.end],
+                        _words_text(document, first, last),
+                    )
+                )
     return edits
 
 
@@ -178,12 +191,17 @@ def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alig
             *(Edit("ellipsis", separator, "") for separator in quote.separators),
             *(Edit("bracket", slot.text, "") for slot in slots),
         ]
-        explanation = (f"Found in {document.url} once its editorial marks are honoured "
-                       "(and with only typography differing).")
-        return _Finding("verified_with_edits", 1.0, explanation, alignment.first,
-                        alignment.last, edits)
-    explanation = (f"Found word for word in {document.url}; only typography differs "
-                   "(hyphens, apostrophes or digit grouping).")
+        explanation = (
+            f"Found in {document.url} once its editorial marks are honoured "
+            "(and with only typography differing)."
+        )
+        return _Finding(
+            "verified_with_edits", 1.0, explanation, alignment.first, alignment.last, edits
+        )
+    explanation = (
+        f"Found word for word in {document.url}; only typography differs "
+        "(hyphens, apostrophes or digit grouping)."
+    )
     return _Finding("verified", 1.0, explanation, alignment.first, alignment.last)
 
 
@@ -228,8 +246,9 @@ def _misquoted_finding(quote: ParsedQuote, document: Document, alignment: Alignm
         f"The closest passage of {document.url} differs in {len(edits)} place"
         f"{'s' if len(edits) != 1 else ''}: {described}."
     )
-    return _Finding("misquoted", alignment.similarity, explanation, alignment.first,
-                    alignment.last, edits)
+    return _Finding(
+        "misquoted", alignment.similarity, explanation, alignment.first, alignment.last, edits
+    )
 
 
 def _describe_difference(edit: Edit) -> str:
@@ -245,11 +264,17 @@ def _describe_marks(edits: list[Edit]) -> str:
     for edit in edits:
         if edit.op == "ellipsis":
             left_out = len(edit.source.split())
-            parts.append(f"an ellipsis leaves out {left_out} word{'s' if left_out != 1 else ''}"
-                         if edit.source else "an ellipsis at one end")
+            parts.append(
+                f"an ellipsis leaves out {left_out} word{'s' if left_out != 1 else ''}"
+                if edit.source
+                else "an ellipsis at one end"
+            )
         elif edit.op == "bracket":
-            parts.append(f"{edit.quote} stands for “{edit.source}”" if edit.source
-                         else f"{edit.quote} is the quoting writer's insertion")
+            parts.append(
+                f"{edit.quote} stands for “{edit.source}”"
+                if edit.source
+                else f"{edit.quote} is the quoting writer's insertion"
+            )
         elif edit.op == "sic":
             parts.append(f"{edit.quote} marks the source's own error")
         elif edit.op == "capital":

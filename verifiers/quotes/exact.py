@@ -7,13 +7,13 @@ must then follow each other in the source, each within an ellipsis' reach of the
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from verifiers.quotes.parse import Item, ParsedQuote, Slot
 from verifiers.quotes.policy import MAX_BRACKET_WORDS, MAX_ELLIPSIS_GAP_WORDS
 from verifiers.text import WordIndex
-
 
 Span = tuple[int, int]  # first and last word position, inclusive; last < first when empty
 
@@ -101,7 +101,10 @@ def _match_from(
                 if position + taken > len(index):
                     break
                 result = _match_from(
-                    index, items, number + 1, position + taken,
+                    index,
+                    items,
+                    number + 1,
+                    position + taken,
                     [*spans, (position, position + taken - 1)],
                 )
                 if result is not None:
@@ -141,11 +144,14 @@ def _chains(found: list[list[SegmentMatch]]) -> list[list[SegmentMatch]]:
         for chain in chains:
             after = chain[-1].last
             number = bisect_right(firsts, after)
-            if number < len(matches) and matches[number].first - after - 1 <= MAX_ELLIPSIS_GAP_WORDS:
+            if (
+                number < len(matches)
+                and matches[number].first - after - 1 <= MAX_ELLIPSIS_GAP_WORDS
+            ):
                 extended.append([*chain, matches[number]])
         chains = extended
     return chains
 
 
 def _total_gap(chain: list[SegmentMatch]) -> int:
-    return sum(b.first - a.last - 1 for a, b in zip(chain, chain[1:], strict=False))
+    return sum(b.first - a.last - 1 for a, b in itertools.pairwise(chain))

@@ -32,7 +32,7 @@ def closest_paraphrase(index: WordIndex, words: list[str]) -> Paraphrase | None:
     if not stems or not len(index):
         return None
     table = _stem_table(index)
-    half = max(10, len(words) // 2)
+    half = max(10, len(words))
     buckets: dict[int, set[str]] = defaultdict(set)
     spent = 0
     for frequency, word_stem in sorted(
@@ -52,8 +52,30 @@ def closest_paraphrase(index: WordIndex, words: list[str]) -> Paraphrase | None:
     first, last = _sentence_bounds(index, inside[0], inside[-1])
     if _sentences(index, first, last) > PARAPHRASE_MAX_SENTENCES:
         return None
-    shared = frozenset(stem(index.word_at(p)) for p in range(first, last + 1)) & stems
+    first, last = _widen_while_it_helps(index, first, last, stems)
+    shared = _shared(index, first, last, stems)
     return Paraphrase(first, last, round(len(shared) / len(stems), 4), shared)
+
+
+def _widen_while_it_helps(
+    index: WordIndex, first: int, last: int, stems: set[str]
+) -> tuple[int, int]:
+    """Take in a neighbouring sentence while it adds shared stems and the passage stays short."""
+    while True:
+        best, best_shared = (first, last), len(_shared(index, first, last, stems))
+        for candidate in (_sentence_bounds(index, max(0, first - 1), last),
+                          _sentence_bounds(index, first, min(len(index) - 1, last + 1))):
+            shared = len(_shared(index, *candidate, stems))
+            fits = _sentences(index, *candidate) <= PARAPHRASE_MAX_SENTENCES
+            if fits and shared > best_shared:
+                best, best_shared = candidate, shared
+        if best == (first, last):
+            return first, last
+        first, last = best
+
+
+def _shared(index: WordIndex, first: int, last: int, stems: set[str]) -> frozenset[str]:
+    return frozenset(stem(index.word_at(p)) for p in range(first, last + 1)) & stems
 
 
 def _stem_table(index: WordIndex) -> dict[str, list[int]]:

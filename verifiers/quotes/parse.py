@@ -65,12 +65,20 @@ class ParsedQuote:
 
     @property
     def words(self) -> list[QuoteWord]:
-        return [item for segment in self.segments for item in segment if isinstance(item, QuoteWord)]
+        return [
+            item for segment in self.segments for item in segment if isinstance(item, QuoteWord)
+        ]
 
     @property
     def has_marks(self) -> bool:
-        return len(self.segments) > 1 or bool(self.marks) or any(
-            isinstance(item, Slot) or item.partial for segment in self.segments for item in segment
+        return (
+            len(self.segments) > 1
+            or bool(self.marks)
+            or any(
+                isinstance(item, Slot) or item.partial
+                for segment in self.segments
+                for item in segment
+            )
         )
 
     def gap_positions(self) -> set[int]:
@@ -112,8 +120,10 @@ def parse_quote(text: str) -> ParsedQuote:
     separators: list[str] = []
     edge_marks: list[Edit] = []
     token_index = 0
-    events = sorted([(m[1], 1, m) for m in marks] + [(t.start, 0, t) for t in tokens],
-                    key=lambda event: (event[0], event[1]))
+    events = sorted(
+        [(m[1], 1, m) for m in marks] + [(t.start, 0, t) for t in tokens],
+        key=lambda event: (event[0], event[1]),
+    )
     for _, is_mark, event in events:
         if not is_mark:
             segments[-1].append(_quote_word(text, event, partial_spans))

@@ -1,0 +1,180 @@
+"""The `sourcecheck` command.
+
+Input is checked before anything starts, so bad usage or bad input costs no Prefect start-up:
+one line on stderr naming the file and the problem, exit status 2, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from flows.prefect_server import (
+    ensure_api,
+    quiet_prefect_environment,
+    running_server_url,
+    state_dir,
+    stop_server,
+)
+from verifiers.errors import InputError
+from verifiers.inputs.manifest import MANIFEST_SUFFIXES, is_manifest_path, load_manifest
+from verifiers.report import FORMATS
+from verifiers.web.fetcher import FetchSettings
+from verifiers.web.warc import read_exchanges
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors: one line, exit 2
+        self.exit(USAGE_ERROR, f"sourcecheck: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sourcecheck",
+        description="Check that an article's quotations hold up against their sources.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    verify = commands.add_parser(
+        "verify", help="verify the quotations of a reference manifest and write a report"
+    )
+    verify.add_argument(
+        "input", metavar="INPUT", help=f"reference manifest ({', '.join(MANIFEST_SUFFIXES)})"
+    )
+    verify.add_argument(
+        "--report-dir",
+        metavar="DIR",
+        help="write the report here (default: reports/<slug>/<UTC timestamp>/)",
+    )
+    verify.add_argument(
+        "--format",
+        default=",".join(FORMATS),
+        type=_formats,
+        help="report files to write, comma-separated (default: json,md,html)",
+    )
+    verify.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="let fetches reach loopback and private addresses",
+    )
+    verify.add_argument(
+        "--no-archive",
+        action="store_true",
+        help="never fall back to web-archive copies (this version has no "
+        "archive fallback yet, so it changes nothing)",
+    )
+    verify.add_argument(
+        "--replay", metavar="WARC", help="answer every fetch from this WARC file; no network at all"
+    )
+    verify.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=FetchSettings.concurrency,
+        metavar="N",
+        help="sources fetched at once (default: 8)",
+    )
+
+    server = commands.add_parser(
+        "server", help="the local Prefect server sourcecheck keeps between runs"
+    )
+    server.add_argument("action", choices=("status", "stop"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    if arguments.command == "server":
+        return _server(arguments.action)
+    return _verify(arguments)
+
+
+def _verify(arguments: argparse.Namespace) -> int:
+    try:
+        _check_input(arguments.input)
+        if arguments.replay:
+            _check_warc(arguments.replay)
+    except InputError as error:
+        print(f"sourcecheck: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    quiet_prefect_environment()
+    ensure_api()
+    from flows.verify import verify  # Prefect is imported only once the input is known good
+
+    settings = FetchSettings(
+        concurrency=arguments.concurrency,
+        allow_private_hosts=arguments.allow_private_hosts,
+    )
+    result = asyncio.run(
+        verify(
+            arguments.input,
+            report_dir=arguments.report_dir,
+            formats=arguments.format,
+            replay=arguments.replay,
+            settings=settings,
+        )
+    )
+    _print_summary(result.summary, result.report_dir)
+    return result.exit_status
+
+
+def _check_input(path: str) -> None:
+    if not is_manifest_path(path):
+        raise InputError(
+            path, f"not a reference manifest (expected {', '.join(MANIFEST_SUFFIXES)})"
+        )
+    load_manifest(path)
+
+
+def _check_warc(path: str) -> None:
+    if not Path(path).is_file():
+        raise InputError(path, "no such file")
+    next(read_exchanges(path), None)
+
+
+def _print_summary(summary: dict, report_dir: str) -> None:
+    counts = ", ".join(
+        f"{count} {verdict}" for verdict, count in summary["verdicts"].items() if count
+    )
+    print(
+        f"{summary['quotes']} quotations in {summary['references']} references: {counts or 'none'}"
+    )
+    print(f"report: {report_dir}")
+
+
+def _server(action: str) -> int:
+    home = state_dir()
+    if action == "stop":
+        print("stopped" if stop_server(home) else "no server was running")
+        return 0
+    url = running_server_url(home)
+    print(f"running at {url}" if url else "not running")
+    return 0
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    unknown = [part for part in formats if part not in FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(
+            f"unknown report format {unknown[0] if unknown else value!r} "
+            f"(choose from {', '.join(FORMATS)})"
+        )
+    return formats
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
+    return number
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""The verify flow: read the manifest, fetch every source once, judge each reference, report.
+
+Tasks sit where they pay for themselves: one per distinct URL (a fetch is slow, can fail
+and is worth seeing in the Prefect UI) and one per reference; never one per quotation.
+The flow is async so that fetches share one event loop and one pooled HTTP client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.progress import fetch_progress
+from verifiers.documents import Document
+from verifiers.inputs.manifest import load_manifest
+from verifiers.model import Reference, ReferenceReport, SourceReport
+from verifiers.report import build_report, exit_status, write_reports
+from verifiers.review import check_reference, read_source
+from verifiers.slug import slugify
+from verifiers.web.fetcher import Fetcher, FetchSettings, LiveFetcher, ReplayFetcher
+from verifiers.web.warc import WarcWriter
+
+SOFTWARE = "sourcecheck/0.1"
+EVIDENCE_FILE = "evidence.warc.gz"
+
+Source = tuple[SourceReport, Document | None]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    report_dir: str
+    files: list[str]
+    summary: dict
+    exit_status: int
+
+
+@task(name="fetch-source", cache_policy=NO_CACHE, task_run_name="fetch {url}")
+async def fetch_source(fetcher: Fetcher, url: str) -> Source:
+    page = await fetcher.fetch(url)
+    return read_source(page)
+
+
+@task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
+async def check_reference_task(reference: Reference, sources: list[Source]) -> ReferenceReport:
+    return check_reference(reference, sources)
+
+
+@flow(name="verify", log_prints=False, validate_parameters=False)
+async def verify(
+    input_path: str,
+    report_dir: str | None = None,
+    formats: tuple[str, ...] = ("json", "md", "html"),
+    replay: str | None = None,
+    settings: FetchSettings | None = None,
+) -> VerifyResult:
+    """Verify every quotation of a reference manifest and write the report."""
+    settings = settings or FetchSettings()
+    manifest = load_manifest(input_path)
+    directory = Path(report_dir) if report_dir else default_report_dir(input_path)
+    directory.mkdir(parents=True, exist_ok=True)
+    evidence_path = directory / EVIDENCE_FILE
+    partial_evidence = directory / f".{EVIDENCE_FILE}.partial"
+    try:
+        with partial_evidence.open("wb") as evidence:
+            recorder = WarcWriter(evidence, SOFTWARE)
+            fetcher = (
+                ReplayFetcher(replay, settings, recorder)
+                if replay
+                else LiveFetcher(settings, recorder)
+            )
+            async with fetcher:
+                sources = await _fetch_all(fetcher, _distinct_urls(manifest.references))
+        references = [
+            await check_reference_task(ref, [sources[url] for url in ref.urls])
+            for ref in manifest.references
+        ]
+        report = build_report(
+            input_path,
+            references,
+            datetime.now(UTC),
+            {"title": manifest.article_title, "url": manifest.article_url},
+        )
+        files = write_reports(report, directory, formats)
+        os.replace(partial_evidence, evidence_path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial_evidence.unlink()
+    return VerifyResult(
+        report_dir=str(directory),
+        files=[str(path) for path in [*files, evidence_path]],
+        summary=report["summary"],
+        exit_status=exit_status(report),
+    )
+
+
+async def _fetch_all(fetcher: Fetcher, urls: list[str]) -> dict[str, Source]:
+    with fetch_progress(len(urls)) as advance:
+
+        async def fetch_one(url: str) -> tuple[str, Source]:
+            source = await fetch_source(fetcher, url)
+            advance(url)
+            return url, source
+
+        return dict(await asyncio.gather(*(fetch_one(url) for url in urls)))
+
+
+def _distinct_urls(references: tuple[Reference, ...]) -> list[str]:
+    return list(dict.fromkeys(url for ref in references for url in ref.urls))
+
+
+def default_report_dir(input_path: str) -> Path:
+    """reports/<slug>/<UTC timestamp>/ under the current directory."""
+    slug = slugify(Path(input_path).stem) or "report"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return Path("reports") / slug / stamp

@@ -1,0 +1,106 @@
+"""Does the page say it is by the cited authors, in the cited publication, on the cited date?
+
+Each field is `match`, `mismatch` or `unknown` (the page does not say). Across several
+candidate pages of one reference, one page that matches is enough.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from verifiers.documents import Document
+from verifiers.model import AttributionValue, Reference
+
+_NON_LETTERS = re.compile(r"[^a-z0-9 ]+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an|der|die|das|le|la|les|el)\s+")
+# A magazine's issue is on the web some weeks before its cover date: a "September-October
+# 2022" issue (cited as 2022-09) online on 2022-08-25 is the same publication.
+_EARLY_PUBLICATION = timedelta(days=75)
+# A day may differ across time zones.
+_DAY_TOLERANCE = timedelta(days=1)
+
+
+def check_attribution(
+    reference: Reference, documents: list[Document]
+) -> dict[str, AttributionValue]:
+    return {
+        "authors": _best(_authors(reference.authors, doc) for doc in documents),
+        "publisher": _best(_publisher(reference.publisher, doc) for doc in documents),
+        "date": _best(_date(reference.date, doc) for doc in documents),
+    }
+
+
+def _best(values) -> AttributionValue:
+    values = list(values)
+    if "match" in values:
+        return "match"
+    return "mismatch" if "mismatch" in values else "unknown"
+
+
+def _authors(cited: tuple[str, ...], document: Document) -> AttributionValue:
+    page = document.metadata.authors
+    if not cited or not page:
+        return "unknown"
+    # Pages often name only the first of several authors: one cited author on the page is
+    # a match; none of them is a mismatch.
+    page_names = [_plain(name) for name in page]
+    found = any(any(_surname(author) in name.split() for name in page_names) for author in cited)
+    return "match" if found else "mismatch"
+
+
+def _publisher(cited: str | None, document: Document) -> AttributionValue:
+    if not cited:
+        return "unknown"
+    wanted = _LEADING_ARTICLE.sub("", _plain(cited))
+    host = (urlsplit(document.url).hostname or "").replace("-", "")
+    if wanted.replace(" ", "") in host:
+        return "match"
+    if not document.metadata.publisher:
+        return "unknown"
+    given = _LEADING_ARTICLE.sub("", _plain(document.metadata.publisher))
+    return "match" if wanted in given or given in wanted else "mismatch"
+
+
+def _date(cited: str | None, document: Document) -> AttributionValue:
+    published = document.metadata.published
+    if not cited or not published:
+        return "unknown"
+    try:
+        day = date.fromisoformat(published)
+    except ValueError:
+        return "unknown"
+    start, end = _period(cited)
+    if start == end:
+        matches = abs(day - start) <= _DAY_TOLERANCE
+    else:
+        matches = start - _EARLY_PUBLICATION <= day <= end
+    return "match" if matches else "mismatch"
+
+
+def _period(cited: str) -> tuple[date, date]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date stands for."""
+    parts = [int(part) for part in cited.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _plain(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_NON_LETTERS.sub(" ", ascii_text.lower()).split())
+
+
+def _surname(name: str) -> str:
+    name = name.strip()
+    if "," in name:  # "Hill, Fiona"
+        return _plain(name.split(",", 1)[0]).split()[-1]
+    words = _plain(name).split()
+    return words[-1] if words else ""

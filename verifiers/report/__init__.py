@@ -1,0 +1,145 @@
+"""The verification report: report.json (the CONTRACT), report.md and report.html.
+
+Every file is written atomically: to a temporary file beside it, then renamed, so a
+reader never sees half a report.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from verifiers.model import QUOTE_VERDICTS, ReferenceReport
+
+SCHEMA = "sourcecheck/report@1"
+FORMATS = ("json", "md", "html")
+_PASSING_VERDICTS = frozenset({"verified", "verified_with_edits"})
+
+
+def build_report(
+    input_name: str,
+    references: list[ReferenceReport],
+    generated_at: datetime,
+    article: dict[str, str | None] | None = None,
+) -> dict:
+    """report.json's content, exactly as the CONTRACT names it (plus a few extra fields)."""
+    verdicts = dict.fromkeys(QUOTE_VERDICTS, 0)
+    flags: dict[str, int] = {}
+    claims = {"supported": 0, "needs_review": 0, "no_evidence": 0}
+    for reference in references:
+        for quote in reference.quotes:
+            verdicts[quote.verdict] += 1
+            for flag in quote.flags:
+                flags[flag] = flags.get(flag, 0) + 1
+        for claim in reference.claims:
+            claims[claim.verdict] += 1
+    report = {
+        "schema": SCHEMA,
+        "generated_at": generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "input": input_name,
+        "summary": {
+            "references": len(references),
+            "quotes": sum(verdicts.values()),
+            "verdicts": verdicts,
+            "flags": flags,
+            "claims": claims,
+        },
+        "references": [asdict(reference) for reference in references],
+    }
+    if article and any(article.values()):
+        report["article"] = article
+    return report
+
+
+def exit_status(report: dict) -> int:
+    """0 when every quotation is verified (with or without edits) and unflagged, else 1."""
+    for reference in report["references"]:
+        for quote in reference["quotes"]:
+            if quote["verdict"] not in _PASSING_VERDICTS or quote["flags"]:
+                return 1
+    return 0
+
+
+def render(report: dict, report_format: str) -> str:
+    if report_format == "json":
+        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    template = _environment().get_template(f"report.{report_format}.j2")
+    if report_format == "html":
+        style = resources.files("verifiers.report").joinpath("templates/report.css").read_text()
+        style_hash = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+        return template.render(report=report, style=style, style_hash=style_hash)
+    return template.render(report=report)
+
+
+def write_reports(report: dict, directory: Path, formats: tuple[str, ...]) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for report_format in formats:
+        path = directory / f"report.{report_format}"
+        write_atomically(path, render(report, report_format).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_UMASK)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _read_umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# Read once, at import: changing the umask to read it is not safe once threads run.
+_UMASK = _read_umask()
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("verifiers.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = markdown_escape
+    environment.filters["href"] = safe_href
+    return environment
+
+
+def markdown_escape(text: str | None) -> str:
+    """Article and source text shown literally in Markdown, with no markup or HTML of its own."""
+    if not text:
+        return ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]|#~":
+        escaped = escaped.replace(char, "\\" + char)
+    return " ".join(escaped.split())
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) links are clickable: a `javascript:` URL from an article stays text."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
