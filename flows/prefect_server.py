@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import signal
 import socket
@@ -49,6 +50,10 @@ def quiet_prefect_environment() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
     os.environ.setdefault("PREFECT_INTERNAL_LOGGING_LEVEL", "ERROR")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    # Prefect's background services log their shutdown drain on loggers named after the
+    # service class, outside the "prefect" hierarchy.
+    for service in ("EventsWorker", "APILogWorker"):
+        logging.getLogger(service).setLevel(logging.ERROR)
 
 
 def ensure_api() -> str | None:

@@ -139,9 +139,15 @@ def decode_body(body: bytes, content_type: str | None) -> str:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(body).best()
-    if best is not None:
+    if best is not None and not all(_is_latin(alphabet) for alphabet in best.alphabets):
         return str(best)
+    # Undeclared Latin-script pages are windows-1252 in practice (browsers decode them so);
+    # detectors guess among look-alike code pages and often pick a DOS one.
     return body.decode("windows-1252", errors="replace")
+
+
+def _is_latin(alphabet: str) -> bool:
+    return "Latin" in alphabet or alphabet in {"General Punctuation", "Currency Symbols"}
 
 
 def _charset_from_header(content_type: str | None) -> str | None:

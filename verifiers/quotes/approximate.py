@@ -117,6 +117,7 @@ def _align(
         if difference and _is_gap(difference, gaps):
             absorbed += difference.source_end - difference.source_first
         elif difference:
+            absorbed += _left_out_beside_gap(difference, gaps)
             differences.append(difference)
         quote_at, source_at = a + size, b + size
     shared = [a + offset for a, _, size in blocks for offset in range(size)]
@@ -190,6 +191,23 @@ def _is_gap(difference: Difference, gaps: set[int]) -> bool:
         return False
     left_out = difference.source_end - difference.source_first
     return left_out <= max(MAX_ELLIPSIS_GAP_WORDS, MAX_BRACKET_WORDS)
+
+
+def _left_out_beside_gap(difference: Difference, gaps: set[int]) -> int:
+    """Source words an ellipsis accounts for inside a replacement that borders it.
+
+    In "closer than ever … nothing is agreed" against "closer than we have been at any
+    point this year, but nothing is agreed", "ever" replaces one word and the ellipsis
+    leaves out the rest: the rest must not count against the passage's similarity.
+    """
+    if difference.op != "replace" or not (
+        difference.quote_first in gaps or difference.quote_end in gaps
+    ):
+        return 0
+    extra = (difference.source_end - difference.source_first) - (
+        difference.quote_end - difference.quote_first
+    )
+    return min(max(extra, 0), MAX_ELLIPSIS_GAP_WORDS)
 
 
 def _shifted(difference: Difference, offset: int) -> Difference:

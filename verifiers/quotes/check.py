@@ -180,7 +180,7 @@ def _case_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> li
 
 def _case_pattern(word: str) -> str:
     word = unicodedata.normalize("NFKC", word)
-    return "".join("U" if char.isupper() else "l" for char in word if char.isalpha())
+    return "".join("U" if char.isupper() else "l" for char in word if char.lower() != char.upper())
 
 
 def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alignment) -> _Finding:

@@ -63,8 +63,10 @@ def _widen_while_it_helps(
     """Take in a neighbouring sentence while it adds shared stems and the passage stays short."""
     while True:
         best, best_shared = (first, last), len(_shared(index, first, last, stems))
-        for candidate in (_sentence_bounds(index, max(0, first - 1), last),
-                          _sentence_bounds(index, first, min(len(index) - 1, last + 1))):
+        for candidate in (
+            _sentence_bounds(index, max(0, first - 1), last),
+            _sentence_bounds(index, first, min(len(index) - 1, last + 1)),
+        ):
             shared = len(_shared(index, *candidate, stems))
             fits = _sentences(index, *candidate) <= PARAPHRASE_MAX_SENTENCES
             if fits and shared > best_shared:

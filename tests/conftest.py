@@ -1,0 +1,100 @@
+"""Test-session set-up: a private Prefect server, and a local web site to fetch from.
+
+Every test that runs a flow (in process or through the `sourcecheck` command) talks to one
+Prefect server started here, on 127.0.0.1, with its own PREFECT_HOME; it is stopped when
+the session ends. The environment is set before any test module imports Prefect.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.site import LocalSite
+
+_SERVER_STARTUP_SECONDS = 180
+_state: dict[str, object] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return
+    home = Path(tempfile.mkdtemp(prefix="sourcecheck-tests-"))
+    _state["home"] = home
+    os.environ.update(
+        {
+            "SOURCECHECK_HOME": str(home / "sourcecheck"),
+            "DO_NOT_TRACK": "1",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_LOGGING_LEVEL": "ERROR",
+            "PREFECT_INTERNAL_LOGGING_LEVEL": "ERROR",
+        }
+    )
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    port = _free_port()
+    environment = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "PREFECT_UI_ENABLED": "0"}
+    log = (home / "prefect-server.log").open("wb")
+    _state["server"] = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + _SERVER_STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        pytest.exit(f"the test Prefect server did not start; see {home}/prefect-server.log", 3)
+    os.environ["PREFECT_API_URL"] = url
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    server = _state.get("server")
+    if isinstance(server, subprocess.Popen):
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    home = _state.get("home")
+    if isinstance(home, Path):
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def site():
+    """A real HTTP server on 127.0.0.1 serving the pages a test gives it."""
+    with LocalSite() as local_site:
+        yield local_site

@@ -1,0 +1,67 @@
+"""A small real web server on 127.0.0.1 for tests: pages, redirects, errors, and a log."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Page:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+
+
+class LocalSite:
+    """Serves `pages` (path -> Page); a path may hold a list of Pages, answered in turn."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, Page | list[Page]] = {}
+        self.requests: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                site.requests.append(self.path)
+                page = site._answer(self.path)
+                self.send_response(page.status)
+                for key, value in page.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(page.body)))
+                self.end_headers()
+                self.wfile.write(page.body)
+
+            def log_message(self, *args: object) -> None:
+                return
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, html: str | bytes, **options: object) -> str:
+        body = html.encode() if isinstance(html, str) else html
+        self.pages[path] = Page(body=body, **options)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def _answer(self, path: str) -> Page:
+        page = self.pages.get(path)
+        if isinstance(page, list):
+            return page.pop(0) if len(page) > 1 else page[0]
+        return page or Page(b"not here", 404, {"Content-Type": "text/plain"})
+
+    def __enter__(self) -> LocalSite:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,64 @@
+"""Cited authors, publisher and date against what the page says of itself."""
+
+import pytest
+
+from tests.support.documents import document
+from verifiers.attribution import check_attribution
+from verifiers.model import Metadata, Reference
+
+
+def page(authors=(), publisher=None, published=None, url="https://www.foreignaffairs.com/x"):
+    doc = document("text", url)
+    doc.metadata = Metadata("T", list(authors), publisher, published)
+    return doc
+
+
+def judge(**cited):
+    reference = Reference(id="r", cite="c", **cited)
+    return check_attribution(
+        reference, [page(["Fiona Hill", "Angela Stent"], "Foreign Affairs", "2022-08-25")]
+    )
+
+
+def test_matching_fields() -> None:
+    assert judge(
+        authors=("Hill, Fiona", "A. Stent"), publisher="Foreign Affairs", date="2022-09"
+    ) == {"authors": "match", "publisher": "match", "date": "match"}
+
+
+def test_mismatching_fields() -> None:
+    assert judge(authors=("John Smith",), publisher="The Atlantic", date="2021") == {
+        "authors": "mismatch",
+        "publisher": "mismatch",
+        "date": "mismatch",
+    }
+
+
+def test_unknown_when_either_side_is_silent() -> None:
+    assert judge() == {"authors": "unknown", "publisher": "unknown", "date": "unknown"}
+    silent = check_attribution(Reference("r", "c", authors=("X",), date="2022"), [page()])
+    assert silent["authors"] == "unknown" and silent["date"] == "unknown"
+
+
+def test_publisher_recognised_from_the_host_name() -> None:
+    assert (
+        check_attribution(Reference("r", "c", publisher="Foreign Affairs"), [page()])["publisher"]
+        == "match"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cited", "published", "expected"),
+    [
+        ("2022-09", "2022-08-25", "match"),  # a magazine issue online before its cover date
+        ("2022-09", "2022-06-01", "mismatch"),
+        ("2022-09", "2022-10-01", "mismatch"),
+        ("2022-09-01", "2022-09-02", "match"),  # time zones
+        ("2022-09-01", "2022-09-03", "mismatch"),
+        ("2022", "2022-12-31", "match"),
+        ("2022-12", "2022-12-31", "match"),
+    ],
+)
+def test_date_rule(cited: str, published: str, expected: str) -> None:
+    result = check_attribution(Reference("r", "c", date=cited), [page(published=published)])
+    assert result["date"] == expected

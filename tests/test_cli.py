@@ -1,0 +1,72 @@
+"""Bad usage and bad input: one line on stderr naming the file, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.runs import sourcecheck
+
+
+@pytest.mark.parametrize(
+    ("files", "arguments", "message"),
+    [
+        ({}, ["verify", "absent.yaml"], "absent.yaml: no such file"),
+        ({"bad.yaml": "references: ["}, ["verify", "bad.yaml"], "bad.yaml: invalid YAML"),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [1]}\n"},
+            ["verify", "r.yaml"],
+            "r.yaml: references[0] (a): quotes[0]: must be non-empty text",
+        ),
+        ({"essay.docx": "x"}, ["verify", "essay.docx"], "essay.docx: not a reference manifest"),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n"},
+            ["verify", "r.yaml", "--replay", "missing.warc.gz"],
+            "missing.warc.gz: no such file",
+        ),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n", "w.warc.gz": "not a warc"},
+            ["verify", "r.yaml", "--replay", "w.warc.gz"],
+            "w.warc.gz: is not a WARC file",
+        ),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n"},
+            ["verify", "r.yaml", "--concurrency", "0"],
+            "must be a whole number of 1 or more",
+        ),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n"},
+            ["verify", "r.yaml", "--format", "pdf"],
+            "unknown report format 'pdf'",
+        ),
+        ({}, ["verify"], "the following arguments are required: INPUT"),
+        ({}, ["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path, files: dict[str, str], arguments: list[str], message: str
+) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+    before = sorted(tmp_path.rglob("*"))
+    result = sourcecheck(*arguments, "--report-dir", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_help_lists_every_option() -> None:
+    result = sourcecheck("verify", "--help")
+    assert result.returncode == 0
+    for option in (
+        "--report-dir",
+        "--format",
+        "--allow-private-hosts",
+        "--no-archive",
+        "--replay",
+        "--concurrency",
+    ):
+        assert option in result.stdout

@@ -1,0 +1,89 @@
+"""Pages become readable text with metadata, whatever their markup and charset."""
+
+from verifiers.documents import build_document, decode_body
+from verifiers.model import FetchedPage
+
+
+def page(body: bytes | str, content_type: str | None = "text/html") -> FetchedPage:
+    data = body.encode() if isinstance(body, str) else body
+    return FetchedPage(
+        "https://a.example/p",
+        "https://a.example/p",
+        200,
+        "live",
+        "",
+        content_type=content_type,
+        body=data,
+    )
+
+
+def test_blocks_are_paragraphs_and_inline_elements_join_without_spaces() -> None:
+    html = (
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<script>var x = 'hidden';</script><noscript>enable js</noscript>"
+        "<template><p>tpl</p></template>"
+        "<h1>Head&shy;line</h1><p>One <b>bo</b>ld, <a href='#'>linked</a> &amp; "
+        "&ldquo;quoted&rdquo;.</p><div>Second<br>line</div><p hidden>secret</p></body></html>"
+    )
+    document = build_document(page(html))
+    assert document.text == "Head\u00adline\n\nOne bold, linked & “quoted”.\n\nSecond\nline"
+
+
+def test_whitespace_collapses_except_in_pre() -> None:
+    document = build_document(page("<p>a\n   b</p><pre>x\ny</pre>"))
+    assert document.text == "a b\n\nx\ny"
+
+
+def test_plain_text_pages_are_read_as_they_are() -> None:
+    document = build_document(page("Line one.\r\nLine <b>two</b>.", "text/plain"))
+    assert document.text == "Line one.\nLine <b>two</b>."
+
+
+def test_charset_from_header_then_meta_then_detection() -> None:
+    text = "Müller sagte: „Wir verhandeln“ – café"
+    assert decode_body(text.encode("utf-8"), "text/html; charset=utf-8") == text
+    latin = "<meta charset='windows-1252'><p>caf\xe9 \u201cquoted\u201d</p>".encode("cp1252")
+    assert "café “quoted”" in decode_body(latin, "text/html")
+    assert "café" in decode_body("<p>café</p>".encode("latin-1"), "text/html; charset=iso-8859-1")
+    assert decode_body(b"\xef\xbb\xbfBOM text", None) == "BOM text"
+    undeclared = "Der Präsident erklärte, die Verhandlungen würden fortgesetzt. " * 5
+    assert "Präsident" in decode_body(undeclared.encode("cp1252"), None)
+
+
+def test_metadata_from_json_ld_first() -> None:
+    html = """<html><head><title>Page title | Site</title>
+    <meta property="og:title" content="OG title"><meta name="author" content="Meta Author">
+    <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Site"},
+      {"@type":"NewsArticle","headline":"The headline","datePublished":"2022-08-25T10:00:00Z",
+       "author":[{"@type":"Person","name":"Fiona Hill"},{"@type":"Person","name":"Angela Stent"}],
+       "publisher":{"@type":"Organization","name":"Foreign Affairs"}}]}</script>
+    </head><body><p>x</p></body></html>"""
+    metadata = build_document(page(html)).metadata
+    assert metadata.title == "The headline"
+    assert metadata.authors == ["Fiona Hill", "Angela Stent"]
+    assert metadata.publisher == "Foreign Affairs"
+    assert metadata.published == "2022-08-25"
+
+
+def test_metadata_from_citation_and_open_graph_tags() -> None:
+    html = """<html><head><title>Fallback</title>
+    <meta name="citation_title" content="A Paper"><meta name="citation_author" content="Hill, F.">
+    <meta name="citation_author" content="Stent, A."><meta name="citation_date" content="2022/9/1">
+    <meta property="og:site_name" content="Journal Site"></head><body></body></html>"""
+    metadata = build_document(page(html)).metadata
+    assert metadata.title == "A Paper"
+    assert metadata.authors == ["Hill, F.", "Stent, A."]
+    assert metadata.publisher == "Journal Site"
+    assert metadata.published == "2022-09-01"
+
+
+def test_broken_json_ld_and_missing_metadata_are_harmless() -> None:
+    html = '<script type="application/ld+json">{not json</script><p>text</p>'
+    metadata = build_document(page(html)).metadata
+    assert metadata.authors == [] and metadata.published is None
+
+
+def test_undeclared_cyrillic_is_detected() -> None:
+    text = "Президент заявил, что переговоры будут продолжены в ближайшее время. " * 3
+    assert "переговоры" in decode_body(text.encode("cp1251"), None)

@@ -1,0 +1,182 @@
+"""Live fetching with mocked HTTP: redirects, retries, limits and content checks."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import zlib
+
+import httpx
+import pytest
+import respx
+
+from verifiers.web.fetcher import FetchSettings, LiveFetcher
+from verifiers.web.warc import Exchange
+
+FAST = FetchSettings(backoff_seconds=0.001, max_retry_after_seconds=0.01, retries=2)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.exchanges: list[Exchange] = []
+
+    def record(self, exchange: Exchange) -> None:
+        self.exchanges.append(exchange)
+
+
+def fetch(url: str, settings: FetchSettings = FAST, recorder: Recorder | None = None):
+    async def run():
+        async with LiveFetcher(settings, recorder) as fetcher:
+            return await fetcher.fetch(url)
+
+    return asyncio.run(run())
+
+
+@respx.mock
+def test_a_page_is_fetched_with_its_hash_and_evidence() -> None:
+    respx.get("https://a.example/p").respond(200, headers=HTML, content=b"<p>hello</p>")
+    recorder = Recorder()
+    page = fetch("https://a.example/p", recorder=recorder)
+    assert (page.status, page.error, page.via, page.body) == (200, None, "live", b"<p>hello</p>")
+    assert page.final_url == "https://a.example/p"
+    assert page.sha256 == hashlib.sha256(b"<p>hello</p>").hexdigest()
+    (exchange,) = recorder.exchanges
+    assert exchange.status == 200 and exchange.body == b"<p>hello</p>"
+    assert ("user-agent", FAST.user_agent) in [(k.lower(), v) for k, v in exchange.request_headers]
+
+
+@respx.mock
+def test_redirects_are_followed_and_recorded() -> None:
+    respx.get("https://a.example/old").respond(301, headers={"Location": "/new"})
+    respx.get("https://a.example/new").respond(200, headers=HTML, content=b"<p>moved</p>")
+    recorder = Recorder()
+    page = fetch("https://a.example/old", recorder=recorder)
+    assert page.final_url == "https://a.example/new" and page.body == b"<p>moved</p>"
+    assert [e.status for e in recorder.exchanges] == [301, 200]
+
+
+@respx.mock
+def test_redirect_loops_and_long_chains_are_errors() -> None:
+    respx.get("https://a.example/a").respond(302, headers={"Location": "/b"})
+    respx.get("https://a.example/b").respond(302, headers={"Location": "/a"})
+    assert "redirect loop" in fetch("https://a.example/a").error
+    for number in range(12):
+        respx.get(f"https://c.example/{number}").respond(
+            302, headers={"Location": f"/{number + 1}"}
+        )
+    assert "more than 10 redirects" in fetch("https://c.example/0").error
+
+
+@respx.mock
+def test_redirect_to_another_scheme_is_refused() -> None:
+    respx.get("https://a.example/x").respond(302, headers={"Location": "file:///etc/passwd"})
+    assert "only http and https" in fetch("https://a.example/x").error
+
+
+@respx.mock
+def test_transient_failures_are_retried() -> None:
+    route = respx.get("https://a.example/flaky")
+    route.side_effect = [
+        httpx.Response(503),
+        httpx.ConnectError("refused"),
+        httpx.Response(200, headers=HTML, content=b"ok"),
+    ]
+    page = fetch("https://a.example/flaky")
+    assert page.error is None and route.call_count == 3
+
+
+@respx.mock
+def test_retry_after_is_honoured_and_capped() -> None:
+    route = respx.get("https://a.example/busy")
+    route.side_effect = [
+        httpx.Response(429, headers={"Retry-After": "3600"}),
+        httpx.Response(200, headers=HTML, content=b"ok"),
+    ]
+    assert fetch("https://a.example/busy").error is None
+    assert route.call_count == 2
+
+
+@respx.mock
+def test_persistent_failures_become_errors() -> None:
+    respx.get("https://a.example/down").respond(503)
+    respx.get("https://a.example/gone").respond(404)
+    respx.get("https://a.example/dead").side_effect = httpx.ConnectError("refused")
+    assert fetch("https://a.example/down").error == "HTTP 503 Service Unavailable"
+    assert fetch("https://a.example/gone").error == "HTTP 404 Not Found"
+    assert fetch("https://a.example/dead").error.startswith("cannot connect")
+
+
+@respx.mock
+def test_non_text_content_is_refused() -> None:
+    respx.get("https://a.example/img").respond(
+        200, headers={"Content-Type": "image/png"}, content=b"\x89PNG"
+    )
+    respx.get("https://a.example/fake").respond(200, headers=HTML, content=b"\x89PNG\x00\x00")
+    assert fetch("https://a.example/img").error == "not a text page (image/png)"
+    assert "binary content" in fetch("https://a.example/fake").error
+
+
+@respx.mock
+def test_compressed_bodies_are_decoded() -> None:
+    body = b"<p>" + b"words " * 1000 + b"</p>"
+    respx.get("https://a.example/gz").respond(
+        200, headers={**HTML, "Content-Encoding": "gzip"}, content=gzip.compress(body)
+    )
+    respx.get("https://a.example/df").respond(
+        200, headers={**HTML, "Content-Encoding": "deflate"}, content=zlib.compress(body)
+    )
+    assert fetch("https://a.example/gz").body == body
+    assert fetch("https://a.example/df").body == body
+
+
+@respx.mock
+def test_size_limit_holds_for_plain_and_compressed_bodies() -> None:
+    small = FetchSettings(max_bytes=10_000, backoff_seconds=0.001)
+    bomb = gzip.compress(b"\0" * 5_000_000)  # 5 MB of zeros in about 5 kB
+    respx.get("https://a.example/bomb").respond(
+        200, headers={**HTML, "Content-Encoding": "gzip"}, content=bomb
+    )
+    respx.get("https://a.example/big").respond(200, headers=HTML, content=b"x" * 20_000)
+    assert "larger than the limit of 10,000 bytes" in fetch("https://a.example/bomb", small).error
+    assert "larger than the limit" in fetch("https://a.example/big", small).error
+
+
+def test_urls_that_are_not_http_are_refused_without_a_request() -> None:
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.route()
+        for url in (
+            "ftp://a.example/x",
+            "javascript:alert(1)",
+            "https://user:pw@a.example/",
+            "http:///nohost",
+        ):
+            assert fetch(url).error, url
+        assert route.call_count == 0
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+@respx.mock
+def test_concurrency_is_bounded(concurrency: int) -> None:
+    active, peak = 0, 0
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        nonlocal active, peak
+        active += 1
+        peak = max(peak, active)
+        await asyncio.sleep(0.01)
+        active -= 1
+        return httpx.Response(200, headers=HTML, content=b"ok")
+
+    respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
+
+    async def run():
+        async with LiveFetcher(FetchSettings(concurrency=concurrency)) as fetcher:
+            return await asyncio.gather(
+                *(fetcher.fetch(f"https://a.example/{n}") for n in range(8))
+            )
+
+    pages = asyncio.run(run())
+    assert all(page.error is None for page in pages)
+    assert peak == concurrency

@@ -1,0 +1,132 @@
+"""report.json per the CONTRACT; Markdown and HTML that show text, never run it."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from verifiers.model import (
+    ClaimFinding,
+    Edit,
+    Evidence,
+    Match,
+    Metadata,
+    QuoteFinding,
+    ReferenceReport,
+    SourceReport,
+)
+from verifiers.report import build_report, exit_status, render, write_reports
+
+HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)> **bold** [l](j)"
+
+
+def reference(verdict: str = "misquoted", flags: list[str] | None = None) -> ReferenceReport:
+    source = SourceReport(
+        "https://a.example/p",
+        "https://a.example/p",
+        200,
+        "live",
+        "2026-11-27T06:00:00Z",
+        "ab" * 32,
+        None,
+        Metadata("Title " + HOSTILE, ["Jane Smith"], "Pub", "2022-03-01"),
+    )
+    match = Match(
+        HOSTILE,
+        "before " + HOSTILE,
+        "after",
+        "https://a.example/p#:~:text=x",
+        [Edit("replace", "will", "may")],
+    )
+    quote = QuoteFinding(
+        HOSTILE, verdict, 0.8, "https://a.example/p", match, flags or [], "explained " + HOSTILE
+    )
+    claim = ClaimFinding("a claim", "needs_review", [Evidence("https://a.example/p", "text", 0.5)])
+    return ReferenceReport(
+        "ref-1",
+        "Cite " + HOSTILE,
+        [source],
+        {"authors": "match", "publisher": "unknown", "date": "mismatch"},
+        [quote],
+        [claim],
+    )
+
+
+def report(*references: ReferenceReport) -> dict:
+    return build_report("refs.yaml", list(references), datetime(2026, 11, 27, 6, tzinfo=UTC))
+
+
+def test_json_has_every_contract_field() -> None:
+    data = json.loads(render(report(reference()), "json"))
+    assert data["schema"] == "sourcecheck/report@1"
+    assert data["generated_at"] == "2026-11-27T06:00:00Z"
+    assert data["summary"]["verdicts"] == {
+        "verified": 0,
+        "verified_with_edits": 0,
+        "misquoted": 1,
+        "paraphrased": 0,
+        "not_found": 0,
+        "unavailable": 0,
+    }
+    ref = data["references"][0]
+    assert set(ref) == {"id", "cite", "sources", "attribution", "quotes", "claims"}
+    assert set(ref["sources"][0]) == {
+        "url",
+        "final_url",
+        "status",
+        "via",
+        "fetched_at",
+        "sha256",
+        "error",
+        "metadata",
+    }
+    assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
+    quote = ref["quotes"][0]
+    assert set(quote) == {"text", "verdict", "score", "source_url", "match", "flags", "explanation"}
+    assert set(quote["match"]) >= {"text", "before", "after", "fragment_url", "edits"}
+    assert quote["match"]["edits"] == [{"op": "replace", "quote": "will", "source": "may"}]
+    assert ref["claims"][0]["evidence"][0] == {
+        "source_url": "https://a.example/p",
+        "text": "text",
+        "score": 0.5,
+    }
+
+
+def test_exit_status_is_zero_only_for_unflagged_verified_quotes() -> None:
+    assert exit_status(report(reference("verified"), reference("verified_with_edits"))) == 0
+    assert exit_status(report(reference("verified", ["truncated_condition"]))) == 1
+    assert exit_status(report(reference("verified"), reference("not_found"))) == 1
+
+
+def test_html_escapes_every_text_and_allows_only_its_own_style() -> None:
+    html = render(report(reference()), "html")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert re.search(r"style-src 'sha256-[A-Za-z0-9+/=]+'", policy)
+
+
+def test_html_links_only_http_urls() -> None:
+    bad = reference()
+    bad.sources[0].url = bad.sources[0].final_url = "javascript:alert(1)"
+    bad.quotes[0].match.fragment_url = "javascript:alert(2)"
+    html = render(report(bad), "html")
+    assert 'href="javascript' not in html
+
+
+def test_markdown_shows_text_literally() -> None:
+    markdown = render(report(reference()), "md")
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    assert "\\*\\*bold\\*\\*" in markdown
+    assert "| misquoted | 1 |" in markdown
+    assert "~~will~~ **may**" in markdown
+
+
+def test_reports_are_written_whole(tmp_path: Path) -> None:
+    paths = write_reports(report(reference()), tmp_path / "out", ("json", "md"))
+    assert [p.name for p in paths] == ["report.json", "report.md"]
+    assert not list((tmp_path / "out").glob(".*"))  # no temporary files left
+    assert json.loads(paths[0].read_text())["input"] == "refs.yaml"
