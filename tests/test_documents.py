@@ -87,3 +87,14 @@ def test_broken_json_ld_and_missing_metadata_are_harmless() -> None:
 def test_undeclared_cyrillic_is_detected() -> None:
     text = "Президент заявил, что переговоры будут продолжены в ближайшее время. " * 3
     assert "переговоры" in decode_body(text.encode("cp1251"), None)
+
+
+def test_a_line_break_after_a_hyphen_survives_whitespace_folding() -> None:
+    document = build_document(page("<p>negoti-\n   ated, Arbeiter-  und\nSoldaten</p>"))
+    assert document.text == "negoti-\nated, Arbeiter- und Soldaten"
+    assert [document.index.word_at(p) for p in range(len(document.index))] == [
+        "negotiated",
+        "arbeiter",
+        "und",
+        "soldaten",
+    ]

@@ -31,8 +31,13 @@ def test_tokens_fold_typography_and_keep_original_spans() -> None:
     assert text[tokens[3].start : tokens[3].end] == "ﬁne"
 
 
-def test_html_rendered_line_break_hyphen_joins_words() -> None:
-    assert [t.word for t in tokenize("opera- tion")] == ["operation"]
+def test_a_hyphen_joins_only_at_a_line_break() -> None:
+    assert [t.word for t in tokenize("opera-\n tion")] == ["operation"]
+    assert [t.word for t in tokenize("Arbeiter- und Soldatenräte")] == [
+        "arbeiter",
+        "und",
+        "soldatenräte",
+    ]
     assert [t.word for t in tokenize("Paris - London")] == ["paris", "london"]
 
 

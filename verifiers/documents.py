@@ -83,7 +83,10 @@ _BLOCK_TAGS = frozenset(
 )
 _LINE_TAGS = frozenset({"br", "td", "th"})
 _PRESERVING_TAGS = frozenset({"pre", "textarea", "listing", "plaintext"})
-_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+# A hyphen that ends a source line between letters keeps its line break, so that the
+# word split there is joined again ("negoti-\nated"), while "Arbeiter- und" stays two words.
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+_HTML_WHITESPACE = re.compile(r"(?<!-)[ \t\n\r\f]+|(?<=-)[ \t\r\f]+")
 _SPACES_AROUND_BREAKS = re.compile(r" *\n[ \n]*")
 _MANY_SPACES = re.compile(r" {2,}")
 _META_CHARSET = re.compile(
@@ -201,7 +204,9 @@ def html_to_text(parser: LexborHTMLParser) -> str:
             continue
         if tag == "-text":
             content = node.text_content or ""
-            pieces.append(content if preserving else _HTML_WHITESPACE.sub(" ", content))
+            if not preserving:
+                content = _HTML_WHITESPACE.sub(" ", _LINE_END_HYPHEN.sub("-\n", content))
+            pieces.append(content)
             continue
         if tag in _SKIPPED_TAGS or tag == "-comment" or "hidden" in (node.attributes or {}):
             continue

@@ -1,14 +1,14 @@
 """One text, one map: fold typography away, cut the text into words, remember where each was.
 
 Matching works on words, never on raw characters. A word here is a run of letters and
-digits (with in-word apostrophes and decimal points) after the text is folded:
+digits (with in-word apostrophes and decimal points) after the text is folded; in scripts
+written without spaces (Chinese, Japanese, Thai) every character is a word:
 
 * Unicode NFKC (ligatures such as "ﬁ" become "fi", full-width forms become plain),
 * case folding (the case each word had is still read from the original text),
 * every apostrophe-like mark becomes "'", so "don’t" and "don't" are one word,
 * soft hyphens and zero-width characters vanish, so "nego\u00adtiate" is one word,
 * a hyphen that ends a line between letters is dropped ("negoti-\\nated" -> "negotiated"),
-  and so is one followed by spaces, as HTML renders such a line break ("negoti- ated"),
 * quote marks, dashes and every kind of space separate words and are otherwise ignored.
 
 Each word keeps its start and end offsets in the original text, so a finding can always
@@ -30,11 +30,15 @@ _HYPHENS = "‐‑"
 _ASCII_FOLD = str.maketrans({"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "`": "'"})
 _NOT_PLAIN_ASCII = re.compile(r"[^\x00-\x7f]+")
 
+# Scripts written without spaces between words: each character is a word of its own.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f"
+_LETTERS = rf"[^\W_{_UNSPACED}]"
 TOKEN_RE = re.compile(
-    r"\d+(?:[.,]\d+)*(?:[^\W\d_]+)?"  # numbers: 1,000  3.5  1990s  19th
-    r"|[^\W_]+(?:(?:'|-[ \t]*\n[ \t]*|-[ \t]+(?=[^\W\d_]))[^\W_]+)*"  # don't  negoti-\nated
+    rf"[{_UNSPACED}]"
+    r"|\d+(?:[.,]\d+)*(?:[^\W\d_]+)?"  # numbers: 1,000  3.5  1990s  19th
+    rf"|{_LETTERS}+(?:(?:'|-[ \t]*\n[ \t]*){_LETTERS}+)*"  # words: don't  negoti-\nated
 )
-_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n?[ \t]*")
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
 SENTENCE_BREAK = 1
@@ -111,7 +115,7 @@ def _end(text: str, offsets: array, folded_end: int) -> int:
 
 
 def _word(raw: str) -> str:
-    return _LINE_BREAK_HYPHEN.sub("", raw) if "-" in raw else raw
+    return _LINE_BREAK_HYPHEN.sub("", raw) if "\n" in raw else raw
 
 
 class WordIndex:

@@ -7,16 +7,15 @@ as a passage that shares most of its content. The best finding over all sources 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from verifiers.documents import Document
 from verifiers.fragments import collapse, context, fragment_url
 from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
 from verifiers.quotes.approximate import Alignment, closest_passage
-from verifiers.quotes.exact import ExactMatch, find_exact
+from verifiers.quotes.exact import ExactMatch, case_differences, find_exact
 from verifiers.quotes.paraphrase import closest_paraphrase
-from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, parse_quote
+from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, cut_edges, parse_quote
 from verifiers.quotes.policy import (
     CONTEXT_CHARS,
     MIN_WORDS_FOR_MISQUOTE,
@@ -86,6 +85,9 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
     if not words:
         return _Finding("not_found", 0.0, "The quotation has no words to look for.")
     exact = find_exact(document.index, quote)
+    if exact is None and (cut := cut_edges(quote)) is not None:
+        exact = find_exact(document.index, cut)
+        quote = cut if exact is not None else quote
     if exact is not None:
         return _exact_finding(quote, document, exact)
     alignment = closest_passage(document.index, words, quote.gap_positions())
@@ -150,10 +152,10 @@ def _mark_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> li
         for item, (first, last) in zip(segment_items, segment.spans, strict=True):
             if isinstance(item, Slot):
                 edits.append(Edit("bracket", item.text, _words_text(document, first, last)))
-            elif item.partial:
+            elif item.partial and not (item.cut and document.index.word_at(first) == item.word):
                 edits.append(
                     Edit(
-                        "bracket",
+                        "partial" if item.cut else "bracket",
                         quote.text[item.start : item.end],
                         _words_text(document, first, last),
                     )
@@ -162,25 +164,13 @@ def _mark_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> li
 
 
 def _case_edits(quote: ParsedQuote, document: Document, exact: ExactMatch) -> list[Edit]:
+    first_word = quote.words[0]
     edits = []
-    pairs = [
-        (item, span[0])
-        for items, segment in zip(quote.segments, exact.segments, strict=True)
-        for item, span in zip(items, segment.spans, strict=True)
-        if isinstance(item, QuoteWord) and not item.partial
-    ]
-    for number, (item, position) in enumerate(pairs):
+    for item, position in case_differences(quote, document.index, exact.segments):
         quoted = quote.text[item.start : item.end]
-        start, end = document.index.span(position, position)
-        source = collapse(document.text[start:end])
-        if _case_pattern(quoted) != _case_pattern(source):
-            edits.append(Edit("capital" if number == 0 else "case", quoted, source))
+        source = _words_text(document, position, position)
+        edits.append(Edit("capital" if item is first_word else "case", quoted, source))
     return edits
-
-
-def _case_pattern(word: str) -> str:
-    word = unicodedata.normalize("NFKC", word)
-    return "".join("U" if char.isupper() else "l" for char in word if char.lower() != char.upper())
 
 
 def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alignment) -> _Finding:
@@ -275,6 +265,8 @@ def _describe_marks(edits: list[Edit]) -> str:
                 if edit.source
                 else f"{edit.quote} is the quoting writer's insertion"
             )
+        elif edit.op == "partial":
+            parts.append(f"“{edit.quote}” is cut from the source's word “{edit.source}”")
         elif edit.op == "sic":
             parts.append(f"{edit.quote} marks the source's own error")
         elif edit.op == "capital":

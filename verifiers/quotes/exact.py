@@ -8,12 +8,16 @@ must then follow each other in the source, each within an ellipsis' reach of the
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from verifiers.quotes.parse import Item, ParsedQuote, Slot
+from verifiers.quotes.parse import Item, ParsedQuote, QuoteWord, Slot
 from verifiers.quotes.policy import MAX_BRACKET_WORDS, MAX_ELLIPSIS_GAP_WORDS
 from verifiers.text import WordIndex
+
+# How many occurrences are searched for one in the quotation's own case.
+_CASE_CANDIDATES = 50
 
 Span = tuple[int, int]  # first and last word position, inclusive; last < first when empty
 
@@ -47,11 +51,42 @@ def find_exact(index: WordIndex, quote: ParsedQuote) -> ExactMatch | None:
         if not matches:
             return None
         found.append(matches)
-    chains = _chains(found)
+    chains = sorted(_chains(found), key=lambda chain: (_total_gap(chain), chain[0].first))
     if not chains:
         return None
-    best = min(chains, key=lambda chain: (_total_gap(chain), chain[0].first))
+    # Of several occurrences, prefer one whose letters have the quotation's case too.
+    best = next(
+        (chain for chain in chains[:_CASE_CANDIDATES] if not case_differences(quote, index, chain)),
+        chains[0],
+    )
     return ExactMatch(segments=tuple(best), occurrences=len(chains))
+
+
+def word_pairs(quote: ParsedQuote, index: WordIndex, segments) -> list[tuple[QuoteWord, int]]:
+    """Each quotation word that matched a whole source word, with that word's position."""
+    return [
+        (item, span[0])
+        for items, segment in zip(quote.segments, segments, strict=True)
+        for item, span in zip(items, segment.spans, strict=True)
+        if isinstance(item, QuoteWord)
+        and (item.cut or not item.partial)
+        and index.word_at(span[0]) == item.word
+    ]
+
+
+def case_differences(quote: ParsedQuote, index: WordIndex, segments) -> list[tuple[QuoteWord, int]]:
+    """The matched words whose upper and lower case letters differ from the source's."""
+    differences = []
+    for item, position in word_pairs(quote, index, segments):
+        start, end = index.span(position, position)
+        if case_pattern(quote.text[item.start : item.end]) != case_pattern(index.text[start:end]):
+            differences.append((item, position))
+    return differences
+
+
+def case_pattern(word: str) -> str:
+    word = unicodedata.normalize("NFKC", word)
+    return "".join("U" if char.isupper() else "l" for char in word if char.lower() != char.upper())
 
 
 def _segment_matches(index: WordIndex, items: list[Item]) -> list[SegmentMatch]:

@@ -22,13 +22,20 @@ _SIC = re.compile(r"^\s*sic\s*!?\s*$", re.IGNORECASE)
 _INVISIBLE = "\u200b"  # folded away, so a word keeps its letters and its offsets
 
 
+# Letters whose loss at a quotation's cut edge would flip its meaning: "legal" cut from
+# "illegal", "care" from "careless", "do" from "don't". Such a cut is never accepted.
+_NEGATING_PREFIXES = frozenset("anti dis dé dés il im in ir mis miss non un".split())
+_NEGATING_SUFFIXES = frozenset("n't 't less lessly lessness los lose losen loser".split())
+
+
 @dataclass(frozen=True)
 class QuoteWord:
     word: str  # folded, as in the document index
     start: int  # offsets in the quotation text
     end: int
-    prefix: str | None = None  # set for a partial word: the letters outside its brackets
-    suffix: str | None = None
+    prefix: str | None = None  # set for a partial word: the letters it must start with
+    suffix: str | None = None  # ... and end with
+    cut: bool = False  # partial because the quotation starts or ends inside a source word
 
     @property
     def partial(self) -> bool:
@@ -39,11 +46,19 @@ class QuoteWord:
             return True
         if self.prefix is None or self.suffix is None:
             return False
-        return (
+        fits = (
             len(source_word) >= len(self.prefix) + len(self.suffix)
             and source_word.startswith(self.prefix)
             and source_word.endswith(self.suffix)
         )
+        return fits and (not self.cut or self._harmless_cut(source_word))
+
+    def _harmless_cut(self, source_word: str) -> bool:
+        missing = source_word[len(self.prefix or "") : len(source_word) - len(self.suffix or "")]
+        if any(char.isdigit() for char in missing):
+            return False  # "1" cut from "100" is another number
+        affixes = _NEGATING_PREFIXES if not self.prefix else _NEGATING_SUFFIXES
+        return missing not in affixes
 
 
 @dataclass(frozen=True)
@@ -141,6 +156,21 @@ def parse_quote(text: str) -> ParsedQuote:
             segments.append([])
             separators.append(original)
     return ParsedQuote(text=text, segments=segments, separators=separators, marks=edge_marks)
+
+
+def cut_edges(quote: ParsedQuote) -> ParsedQuote | None:
+    """The quotation with its first word allowed to end a source word and its last word to
+    begin one, as when it was cut from the page mid-word; None if it has no such edges."""
+    words = quote.words
+    if len(words) < 2:
+        return None
+    segments = [list(segment) for segment in quote.segments]
+    first, last = segments[0][0], segments[-1][-1]
+    if isinstance(first, QuoteWord) and not first.partial:
+        segments[0][0] = QuoteWord(first.word, first.start, first.end, "", first.word, cut=True)
+    if isinstance(last, QuoteWord) and not last.partial:
+        segments[-1][-1] = QuoteWord(last.word, last.start, last.end, last.word, "", cut=True)
+    return ParsedQuote(quote.text, segments, quote.separators, quote.marks)
 
 
 def _touches_word(text: str, start: int, end: int) -> bool:
