@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -97,6 +98,8 @@ def _verify(arguments: argparse.Namespace) -> int:
         _check_input(arguments.input)
         if arguments.replay:
             _check_warc(arguments.replay)
+        if arguments.report_dir:
+            _check_writable(arguments.report_dir)
     except InputError as error:
         print(f"sourcecheck: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -133,6 +136,16 @@ def _check_warc(path: str) -> None:
     if not Path(path).is_file():
         raise InputError(path, "no such file")
     next(read_exchanges(path), None)
+
+
+def _check_writable(directory: str) -> None:
+    """The report directory must be creatable and writable before anything runs."""
+    path = Path(directory).absolute()
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(directory, f"cannot hold a report: {existing} is not a directory")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(directory, f"cannot hold a report: {existing} is not writable")
 
 
 def _print_summary(summary: dict, report_dir: str) -> None:

@@ -41,6 +41,11 @@ from tests.support.runs import sourcecheck
             "unknown report format 'pdf'",
         ),
         ({}, ["verify"], "the following arguments are required: INPUT"),
+        (
+            {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n", "file": "x"},
+            ["verify", "r.yaml", "--report-dir", "file/out"],
+            "file/out: cannot hold a report",
+        ),
         ({}, ["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
 )
@@ -50,7 +55,9 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     for name, content in files.items():
         (tmp_path / name).write_text(content)
     before = sorted(tmp_path.rglob("*"))
-    result = sourcecheck(*arguments, "--report-dir", str(tmp_path / "out"), cwd=tmp_path)
+    if "--report-dir" not in arguments and len(arguments) > 1:
+        arguments = [*arguments, "--report-dir", str(tmp_path / "out")]
+    result = sourcecheck(*arguments, cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
