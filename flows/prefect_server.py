@@ -95,7 +95,7 @@ def stop_server(home: Path) -> bool:
 
 
 def _start_server(home: Path) -> str:
-    port = _free_port()
+    port = free_port()
     log = (home / "server.log").open("ab")
     subprocess.Popen(
         [sys.executable, "-m", "flows.prefect_server", "--port", str(port), "--home", str(home)],
@@ -104,16 +104,49 @@ def _start_server(home: Path) -> str:
         stderr=log,
         start_new_session=True,
     )
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    url = api_url(port)
+    if not wait_until_healthy(url, STARTUP_TIMEOUT_SECONDS):
+        raise RuntimeError(
+            f"the local Prefect server did not start within {STARTUP_TIMEOUT_SECONDS:g} s "
+            f"(see {home / 'server.log'})"
+        )
+    return url
+
+
+def launch_prefect_server(port: int, prefect_home: Path, **popen_options) -> subprocess.Popen:
+    """`prefect server start` on 127.0.0.1:port with its own home, telemetry off."""
+    environment = {
+        **os.environ,
+        "PREFECT_HOME": str(prefect_home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
+    environment.pop("PREFECT_API_URL", None)
+    command = [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, env=environment, **popen_options)
+
+
+def wait_until_healthy(url: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if _healthy(url):
-            return url
+            return True
         time.sleep(0.1)
-    raise RuntimeError(
-        f"the local Prefect server did not start within {STARTUP_TIMEOUT_SECONDS:g} s "
-        f"(see {home / 'server.log'})"
-    )
+    return False
+
+
+def api_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/api"
 
 
 def _healthy(url: str) -> bool:
@@ -123,7 +156,7 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -141,32 +174,9 @@ def _locked(path: Path) -> Iterator[None]:
 
 def _supervise(port: int, home: Path, idle_minutes: float) -> int:
     """Run `prefect server start` until it has been idle too long, or is told to stop."""
-    environment = {
-        **os.environ,
-        "PREFECT_HOME": str(home / "prefect"),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-    }
-    environment.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdin=subprocess.DEVNULL,
-        env=environment,
-    )
+    server = launch_prefect_server(port, home / "prefect")
     state_file = home / "server.json"
-    state_file.write_text(
-        json.dumps({"pid": os.getpid(), "port": port, "url": f"http://127.0.0.1:{port}/api"})
-    )
+    state_file.write_text(json.dumps({"pid": os.getpid(), "port": port, "url": api_url(port)}))
     # SystemExit interrupts the idle check's sleep at once; `finally` stops the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))

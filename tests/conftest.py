@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
+from flows.prefect_server import api_url, free_port, launch_prefect_server, wait_until_healthy
 from tests.support.site import LocalSite
 
 _SERVER_STARTUP_SECONDS = 180
@@ -41,35 +38,13 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     if os.environ.get("PREFECT_API_URL"):
         return
-    port = _free_port()
-    environment = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "PREFECT_UI_ENABLED": "0"}
+    port = free_port()
     log = (home / "prefect-server.log").open("wb")
-    _state["server"] = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
+    _state["server"] = launch_prefect_server(
+        port, home / "prefect", stdout=log, stderr=subprocess.STDOUT
     )
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + _SERVER_STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
+    url = api_url(port)
+    if not wait_until_healthy(url, _SERVER_STARTUP_SECONDS):
         pytest.exit(f"the test Prefect server did not start; see {home}/prefect-server.log", 3)
     os.environ["PREFECT_API_URL"] = url
 
@@ -85,12 +60,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     home = _state.get("home")
     if isinstance(home, Path):
         shutil.rmtree(home, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
