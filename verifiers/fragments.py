@@ -8,10 +8,12 @@ from urllib.parse import quote, urldefrag
 # A text fragment names a long passage by its first and last words (textStart,textEnd).
 _FRAGMENT_EDGE_WORDS = 4
 _WHITESPACE = re.compile(r"\s+")
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 
 
 def collapse(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    """Text for reading: one line, a word hyphenated across a line break joined again."""
+    return _WHITESPACE.sub(" ", _LINE_BREAK_HYPHEN.sub("-", text)).strip()
 
 
 def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
@@ -27,8 +29,8 @@ def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
 
 def fragment_url(url: str, passage: str) -> str:
     """A `#:~:text=` link that lands on `passage` (the page's own words)."""
-    words = collapse(passage).split(" ")
-    if not words or not words[0]:
+    words = passage.split()  # as a browser renders the page's whitespace
+    if not words:
         return url
     base = urldefrag(url).url
     if len(words) <= 2 * _FRAGMENT_EDGE_WORDS:

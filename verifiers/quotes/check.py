@@ -73,6 +73,10 @@ def check_quote(text: str, documents: list[Document], unread: list[str]) -> Quot
             best_document, best = document, finding
     assert best_document is not None and best is not None
     explanation = best.explanation
+    if best.verdict == "not_found" and len(documents) > 1:
+        pages = ", ".join(document.url for document in documents)
+        explanation = f"Not found in any of the {len(documents)} pages read ({pages}), nor any "
+        explanation += "passage close to it."
     if best.verdict == "not_found" and unread:
         explanation += f" {len(unread)} other source(s) could not be read: {'; '.join(unread)}."
     match = _match(best_document, best) if best.first is not None else None
@@ -85,20 +89,24 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
     if not words:
         return _Finding("not_found", 0.0, "The quotation has no words to look for.")
     exact = find_exact(document.index, quote)
-    if exact is None and (cut := cut_edges(quote)) is not None:
-        exact = find_exact(document.index, cut)
-        quote = cut if exact is not None else quote
     if exact is not None:
         return _exact_finding(quote, document, exact)
+    cut = cut_edges(quote)
+    exact = find_exact(document.index, cut) if cut is not None else None
+    if cut is not None and exact is not None:
+        return _exact_finding(cut, document, exact)
     alignment = closest_passage(document.index, words, quote.gap_positions())
     if alignment is not None and not alignment.differences:
         return _typographic_finding(quote, document, alignment)
     if alignment is not None and _is_misquotation(words, alignment):
         return _misquoted_finding(quote, document, alignment)
-    paraphrase = closest_paraphrase(document.index, [word.word for word in words])
+    paraphrase = (
+        closest_paraphrase(document.index, [word.word for word in words])
+        if len(words) >= PARAPHRASE_MIN_WORDS
+        else None
+    )
     if (
         paraphrase is not None
-        and len(words) >= PARAPHRASE_MIN_WORDS
         and len(paraphrase.shared) >= PARAPHRASE_MIN_SHARED_STEMS
         and paraphrase.share >= PARAPHRASE_MIN_SHARED_SHARE
     ):
