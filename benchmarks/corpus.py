@@ -45,6 +45,7 @@ def main(arguments: list[str]) -> int:
         return 2
     truth = json.loads((corpus / "truth.json").read_text())
     verdicts: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
     fields: Counter[str] = Counter()
     parse_seconds = check_seconds = 0.0
     characters = 0
@@ -65,7 +66,9 @@ def main(arguments: list[str]) -> int:
             finding = check_quote(passage, [document], [])
             check_seconds += time.perf_counter() - started
             verdicts[finding.verdict] += 1
-            if finding.verdict != "verified":
+            for flag in finding.flags:
+                flagged[flag] += 1
+            if finding.verdict != "verified" or finding.flags:
                 misses.append((name, passage, finding.verdict, finding.explanation))
     passages = sum(verdicts.values())
     pages = len(truth)
@@ -74,6 +77,12 @@ def main(arguments: list[str]) -> int:
     print(f"| known passages | {passages} |")
     for verdict, count in verdicts.most_common():
         print(f"| passages {verdict} | {count} ({100 * count / passages:.1f} %) |")
+    passing = verdicts["verified"] + verdicts["verified_with_edits"]
+    print(
+        f"| passages verified or verified_with_edits | {passing} ({100 * passing / passages:.1f} %) |"
+    )
+    for flag, count in flagged.most_common():
+        print(f"| passages flagged {flag} | {count} |")
     for field in ("title", "author", "date"):
         print(f"| {field} right | {fields[field]} / {pages} ({fields[field] / pages:.2f}) |")
     print(

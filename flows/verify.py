@@ -22,7 +22,7 @@ from verifiers.documents import Document
 from verifiers.inputs.manifest import load_manifest
 from verifiers.model import Reference, ReferenceReport, SourceReport
 from verifiers.report import build_report, exit_status, write_reports
-from verifiers.review import check_reference, read_source
+from verifiers.review import check_reference, look_elsewhere, read_source
 from verifiers.slug import slugify
 from verifiers.web.fetcher import Fetcher, FetchSettings, LiveFetcher, ReplayFetcher
 from verifiers.web.warc import WarcWriter
@@ -50,6 +50,14 @@ async def fetch_source(fetcher: Fetcher, url: str) -> Source:
 @task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
 async def check_reference_task(reference: Reference, sources: list[Source]) -> ReferenceReport:
     return check_reference(reference, sources)
+
+
+@task(name="look-elsewhere", cache_policy=NO_CACHE)
+async def look_elsewhere_task(
+    references: list[Reference], reports: list[ReferenceReport], sources: dict[str, Source]
+) -> list[ReferenceReport]:
+    documents = {url: document for url, (_, document) in sources.items() if document}
+    return look_elsewhere(references, reports, documents)
 
 
 @flow(name="verify", log_prints=False, validate_parameters=False)
@@ -81,6 +89,7 @@ async def verify(
             await check_reference_task(ref, [sources[url] for url in ref.urls])
             for ref in manifest.references
         ]
+        references = await look_elsewhere_task(list(manifest.references), references, sources)
         report = build_report(
             input_path,
             references,

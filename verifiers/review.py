@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from verifiers.attribution import check_attribution
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
-from verifiers.model import FetchedPage, Reference, ReferenceReport, SourceReport
+from verifiers.model import FetchedPage, QuoteFinding, Reference, ReferenceReport, SourceReport
 from verifiers.quotes.check import check_quote
 
 
@@ -35,11 +37,50 @@ def check_reference(
 ) -> ReferenceReport:
     documents = [document for _, document in sources if document is not None]
     unread = [f"{report.url}: {report.error}" for report, document in sources if document is None]
+    people = [*reference.authors, reference.cite]
     return ReferenceReport(
         id=reference.id,
         cite=reference.cite,
         sources=[report for report, _ in sources],
         attribution=check_attribution(reference, documents),
-        quotes=[check_quote(quote, documents, unread) for quote in reference.quotes],
+        quotes=[check_quote(quote, documents, unread, people) for quote in reference.quotes],
         claims=[check_claim(claim, documents) for claim in reference.claims],
+    )
+
+
+def look_elsewhere(
+    references: list[Reference],
+    reports: list[ReferenceReport],
+    documents: dict[str, Document],
+) -> list[ReferenceReport]:
+    """Quotations absent from their own reference's pages, looked for in every other page
+    read in the run: words that stand there were misattributed, not invented."""
+    updated = []
+    for reference, report in zip(references, reports, strict=True):
+        own = {source.url for source in report.sources}
+        others = [doc for url, doc in documents.items() if url not in own]
+        quotes = [
+            _found_elsewhere(quote, others, [*reference.authors, reference.cite])
+            if quote.verdict in ("not_found", "paraphrased") and others
+            else quote
+            for quote in report.quotes
+        ]
+        updated.append(replace(report, quotes=quotes))
+    return updated
+
+
+def _found_elsewhere(
+    quote: QuoteFinding, others: list[Document], people: list[str]
+) -> QuoteFinding:
+    found = check_quote(quote.text, others, [], people)
+    if found.verdict not in ("verified", "verified_with_edits", "misquoted"):
+        return quote
+    seen = (
+        f"the words are not in this reference's pages but in {found.source_url}, "
+        "another page read in this run"
+    )
+    return replace(
+        found,
+        flags=["found_elsewhere", *found.flags],
+        explanation=f"{found.explanation} Flag found_elsewhere: {seen}.",
     )

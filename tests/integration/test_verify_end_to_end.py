@@ -53,7 +53,9 @@ def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
     assert verified["match"]["text"] == "We are closer than we have been at any point this year"
     assert verified["match"]["fragment_url"].startswith(served.url("/wire/talks") + "#:~:text=")
     assert verified["match"]["after"].startswith(", but nothing is agreed")
-    assert verified["flags"] == [] and verified["explanation"]
+    # The source goes on "but nothing is agreed ...", and the words are the mediator's.
+    assert verified["flags"] == ["truncated_condition", "wrong_speaker"]
+    assert "Ana Brandt" in verified["explanation"] and "but nothing" in verified["explanation"]
     assert edited["verdict"] == "misquoted"  # "closer than ever" is not what she said
     assert misquoted["verdict"] == "misquoted"
     assert {"op": "replace", "quote": "24", "source": "42"} in misquoted["match"]["edits"]

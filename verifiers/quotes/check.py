@@ -14,6 +14,13 @@ from verifiers.fragments import collapse, context, fragment_url
 from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
 from verifiers.quotes.approximate import Alignment, closest_passage
 from verifiers.quotes.exact import ExactMatch, case_differences, find_exact
+from verifiers.quotes.flags import (
+    ellipsis_hides,
+    meaning_changed,
+    truncated_condition,
+    truncated_opening,
+    wrong_speaker,
+)
 from verifiers.quotes.paraphrase import closest_paraphrase
 from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, cut_edges, parse_quote
 from verifiers.quotes.policy import (
@@ -27,6 +34,7 @@ from verifiers.quotes.policy import (
     PARAPHRASE_MIN_WORDS,
     SHORT_QUOTE_WORDS,
 )
+from verifiers.quotes.splice import Splice, find_splice
 from verifiers.words import is_content_word
 
 _RANK: dict[QuoteVerdict, int] = {
@@ -50,12 +58,16 @@ class _Finding:
     last: int | None = None
     edits: list[Edit] = field(default_factory=list)
     occurrences: int = 1
+    spliced: str | None = None  # what was seen, when the quotation joins distant parts
 
 
-def check_quote(text: str, documents: list[Document], unread: list[str]) -> QuoteFinding:
+def check_quote(
+    text: str, documents: list[Document], unread: list[str], people: list[str] | None = None
+) -> QuoteFinding:
     """Judge one quotation against the readable sources of its reference.
 
-    `unread` holds one line per source that could not be read ("URL: why").
+    `unread` holds one line per source that could not be read ("URL: why"); `people` names
+    whoever the reference says the words are by (its authors and its citation).
     """
     if not documents:
         reasons = "; ".join(unread) or "the reference names no source"
@@ -79,9 +91,40 @@ def check_quote(text: str, documents: list[Document], unread: list[str]) -> Quot
         explanation += "passage close to it."
     if best.verdict == "not_found" and unread:
         explanation += f" {len(unread)} other source(s) could not be read: {'; '.join(unread)}."
+    flags = _flags(text, best_document, best, people or [])
+    if flags:
+        explanation += " " + " ".join(f"Flag {flag}: {seen}." for flag, seen in flags)
     match = _match(best_document, best) if best.first is not None else None
     source_url = best_document.url if best.verdict != "not_found" else None
-    return QuoteFinding(text, best.verdict, best.score, source_url, match, [], explanation)
+    return QuoteFinding(
+        text,
+        best.verdict,
+        best.score,
+        source_url,
+        match,
+        [flag for flag, _ in flags],
+        explanation,
+    )
+
+
+def _flags(
+    text: str, document: Document, finding: _Finding, people: list[str]
+) -> list[tuple[str, str]]:
+    """Each flag the finding earns, with what was seen."""
+    if finding.first is None or finding.last is None or finding.verdict == "paraphrased":
+        return []
+    seen = [
+        ("spliced", finding.spliced),
+        (
+            "meaning_changed",
+            meaning_changed(finding.edits) if finding.verdict == "misquoted" else None,
+        ),
+        ("ellipsis_hides", ellipsis_hides(finding.edits)),
+        ("truncated_opening", truncated_opening(document, finding.first, text)),
+        ("truncated_condition", truncated_condition(document, finding.last)),
+        ("wrong_speaker", wrong_speaker(document, finding.first, finding.last, people)),
+    ]
+    return [(flag, what) for flag, what in seen if what]
 
 
 def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
@@ -95,6 +138,9 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
     exact = find_exact(document.index, cut) if cut is not None else None
     if cut is not None and exact is not None:
         return _exact_finding(cut, document, exact)
+    splice = find_splice(document.index, quote)
+    if splice is not None:
+        return _spliced_finding(quote, document, splice)
     alignment = closest_passage(document.index, words, quote.gap_positions())
     if alignment is not None and not alignment.differences:
         return _typographic_finding(quote, document, alignment)
@@ -201,6 +247,30 @@ def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alig
         "(hyphens, apostrophes or digit grouping)."
     )
     return _Finding("verified", 1.0, explanation, alignment.first, alignment.last)
+
+
+def _spliced_finding(quote: ParsedQuote, document: Document, splice: Splice) -> _Finding:
+    words = quote.words
+    first_part = quote.text[words[0].start : words[splice.split - 1].end]
+    second_part = quote.text[words[splice.split].start : words[-1].end]
+    where = (
+        f"{splice.distance} words before it"
+        if splice.out_of_order
+        else f"{splice.distance} words after it"
+    )
+    seen = (
+        f"the quotation joins “{first_part}” and “{second_part}”, which stand apart in "
+        f"{document.url}: the second part {where}, with no ellipsis between them"
+    )
+    return _Finding(
+        "misquoted",
+        splice.similarity,
+        f"The words are in {document.url}, but not as one passage.",
+        splice.first.first,
+        splice.first.last,
+        [Edit("insert", second_part, "")],
+        spliced=seen,
+    )
 
 
 def _is_misquotation(words: list[QuoteWord], alignment: Alignment) -> bool:

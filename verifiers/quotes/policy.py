@@ -48,3 +48,9 @@ CANDIDATE_PASSAGES = 3
 
 # Context shown around a match in the report, in characters.
 CONTEXT_CHARS = 200
+
+# A splice is two parts of at least this many words each (shorter ones recur by chance on
+# long pages), standing at least this many words apart, or out of order. Closer parts are a
+# misquotation with left-out words.
+SPLICE_MIN_PART_WORDS = 4
+SPLICE_MIN_GAP_WORDS = 12
