@@ -78,9 +78,8 @@ def main(arguments: list[str]) -> int:
     for verdict, count in verdicts.most_common():
         print(f"| passages {verdict} | {count} ({100 * count / passages:.1f} %) |")
     passing = verdicts["verified"] + verdicts["verified_with_edits"]
-    print(
-        f"| passages verified or verified_with_edits | {passing} ({100 * passing / passages:.1f} %) |"
-    )
+    share = 100 * passing / passages
+    print(f"| passages verified or verified_with_edits | {passing} ({share:.1f} %) |")
     for flag, count in flagged.most_common():
         print(f"| passages flagged {flag} | {count} |")
     for field in ("title", "author", "date"):

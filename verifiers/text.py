@@ -41,6 +41,11 @@ TOKEN_RE = re.compile(
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?;:]")
 
+# Long texts are folded in pieces of about this many characters, cut at a space that is
+# not a hyphenated line break.
+_CHUNK_CHARS = 65536
+_CHUNK_BOUNDARY = re.compile(r"(?<!-)[ \n]")
+
 SENTENCE_BREAK = 1
 PARAGRAPH_BREAK = 2
 
@@ -106,6 +111,20 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Pieces of a long text, cut at spaces no word runs across, folded one at a time so
+    that the folded copy and its offsets never hold more than a piece in memory."""
+    pieces, start = [], 0
+    while len(text) - start > _CHUNK_CHARS:
+        cut = _CHUNK_BOUNDARY.search(text, start + _CHUNK_CHARS)
+        if cut is None:
+            break
+        pieces.append((start, cut.start()))
+        start = cut.start()
+    pieces.append((start, len(text)))
+    return pieces
+
+
 def _end(text: str, offsets: array, folded_end: int) -> int:
     """The original offset just past a word, including combining marks folded into it."""
     end = offsets[folded_end - 1] + 1
@@ -127,22 +146,24 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded, offsets = fold(text)
         self.vocabulary: dict[str, int] = {}
         self.words: list[str] = []
         self.ids = array("I")
         self.starts = array("I")
         self.ends = array("I")
         vocabulary, words = self.vocabulary, self.words
-        for found in TOKEN_RE.finditer(folded):
-            word = _word(found.group())
-            word_id = vocabulary.get(word)
-            if word_id is None:
-                word_id = vocabulary[word] = len(words)
-                words.append(word)
-            self.ids.append(word_id)
-            self.starts.append(offsets[found.start()])
-            self.ends.append(_end(text, offsets, found.end()))
+        for chunk_start, chunk_end in _chunks(text):
+            chunk = text[chunk_start:chunk_end]
+            folded, offsets = fold(chunk)
+            for found in TOKEN_RE.finditer(folded):
+                word = _word(found.group())
+                word_id = vocabulary.get(word)
+                if word_id is None:
+                    word_id = vocabulary[word] = len(words)
+                    words.append(word)
+                self.ids.append(word_id)
+                self.starts.append(chunk_start + offsets[found.start()])
+                self.ends.append(chunk_start + _end(chunk, offsets, found.end()))
         self.breaks = self._find_breaks()
         self._order, self._first = self._invert()
 

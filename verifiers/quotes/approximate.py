@@ -75,9 +75,12 @@ def _candidate_windows(
         if spent and spent + frequency > VOTE_BUDGET:
             break
         spent += frequency
-        for position in index.positions(word_id):
-            votes[(position - number) // band] += 1
-    combined = Counter({b: count + votes.get(b + 1, 0) for b, count in votes.items()})
+        votes.update((position - number) // band for position in index.positions(word_id))
+    # A passage's votes may straddle two bands: score each of the best bands with its
+    # neighbour, rather than every band on the page.
+    leaders = {b for b, _ in votes.most_common(4 * CANDIDATE_PASSAGES)}
+    leaders |= {b - 1 for b in leaders if b - 1 in votes}
+    combined = Counter({b: votes.get(b, 0) + votes.get(b + 1, 0) for b in leaders})
     chosen: list[int] = []
     for band_number, _ in combined.most_common():
         if all(abs(band_number - other) > 2 for other in chosen):

@@ -33,6 +33,8 @@ from verifiers.quotes.policy import (
     PARAPHRASE_MIN_SHARED_STEMS,
     PARAPHRASE_MIN_WORDS,
     SHORT_QUOTE_WORDS,
+    SPLICE_MIN_GAP_WORDS,
+    SPLICE_MIN_PART_WORDS,
 )
 from verifiers.quotes.splice import Splice, find_splice
 from verifiers.words import is_content_word
@@ -138,13 +140,16 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
     exact = find_exact(document.index, cut) if cut is not None else None
     if cut is not None and exact is not None:
         return _exact_finding(cut, document, exact)
-    splice = find_splice(document.index, quote)
-    if splice is not None:
-        return _spliced_finding(quote, document, splice)
     alignment = closest_passage(document.index, words, quote.gap_positions())
     if alignment is not None and not alignment.differences:
         return _typographic_finding(quote, document, alignment)
-    if alignment is not None and _is_misquotation(words, alignment):
+    misquotation = alignment is not None and _is_misquotation(words, alignment)
+    if misquotation and not _may_be_a_splice(alignment):
+        return _misquoted_finding(quote, document, alignment)
+    splice = find_splice(document.index, quote)
+    if splice is not None:
+        return _spliced_finding(quote, document, splice)
+    if misquotation:
         return _misquoted_finding(quote, document, alignment)
     paraphrase = (
         closest_paraphrase(document.index, [word.word for word in words])
@@ -247,6 +252,16 @@ def _typographic_finding(quote: ParsedQuote, document: Document, alignment: Alig
         "(hyphens, apostrophes or digit grouping)."
     )
     return _Finding("verified", 1.0, explanation, alignment.first, alignment.last)
+
+
+def _may_be_a_splice(alignment: Alignment) -> bool:
+    """A misquotation that drops a long stretch of the source, or has a whole part of its
+    own that the passage lacks, may be a splice instead."""
+    return any(
+        difference.source_end - difference.source_first >= SPLICE_MIN_GAP_WORDS
+        or difference.quote_end - difference.quote_first >= SPLICE_MIN_PART_WORDS
+        for difference in alignment.differences
+    )
 
 
 def _spliced_finding(quote: ParsedQuote, document: Document, splice: Splice) -> _Finding:

@@ -6,7 +6,7 @@ passage of at most a few sentences that shares the most content-word stems with 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -33,20 +33,26 @@ def closest_paraphrase(index: WordIndex, words: list[str]) -> Paraphrase | None:
         return None
     table = _stem_table(index)
     half = max(10, len(words))
-    buckets: dict[int, set[str]] = defaultdict(set)
+    stems_near: Counter[int] = Counter()  # bucket -> how many of the stems stand in it
     spent = 0
     for frequency, word_stem in sorted(
         (sum(index.frequency(i) for i in table.get(s, ())), s) for s in stems
     ):
-        if not frequency or (spent and spent + frequency > 2 * VOTE_BUDGET):
+        if not frequency or (spent and spent + frequency > VOTE_BUDGET):
             continue
         spent += frequency
-        for word_id in table[word_stem]:
-            for position in index.positions(word_id):
-                buckets[position // half].add(word_stem)
-    if not buckets:
+        stems_near.update(
+            {
+                position // half
+                for word_id in table[word_stem]
+                for position in index.positions(word_id)
+            }
+        )
+    if not stems_near:
         return None
-    bucket = max(buckets, key=lambda b: (len(buckets[b] | buckets.get(b + 1, set())), -b))
+    leaders = {b for b, _ in stems_near.most_common(8)}
+    leaders |= {b - 1 for b in leaders if b - 1 in stems_near}
+    bucket = max(leaders, key=lambda b: (stems_near.get(b, 0) + stems_near.get(b + 1, 0), -b))
     low, high = bucket * half, min(len(index), (bucket + 2) * half)
     inside = [p for p in range(low, high) if stem(index.word_at(p)) in stems]
     first, last = _sentence_bounds(index, inside[0], inside[-1])

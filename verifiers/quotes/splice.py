@@ -29,25 +29,40 @@ class Splice:
 def find_splice(index: WordIndex, quote: ParsedQuote) -> Splice | None:
     """Two parts of a plain quotation, each word for word, far apart or out of order.
 
-    Parts that stand close together in order are a misquotation with left-out words, which
-    the approximate search reports; only a real splice is returned here.
+    The first part is the longest opening of the quotation found word for word (every
+    shorter opening is then found too, so a binary search finds it); the rest must be found
+    word for word as well. Parts that stand close together in order are a misquotation
+    with left-out words, which the approximate search reports; only a real splice is
+    returned here.
     """
-    if quote.has_marks:
-        return None
     words = quote.words
-    for split in range(SPLICE_MIN_PART_WORDS, len(words) - SPLICE_MIN_PART_WORDS + 1):
-        left, right = words[:split], words[split:]
-        if not (_substantial(left) and _substantial(right)):
-            continue
-        first = find_exact(index, ParsedQuote(quote.text, [list(left)]))
-        second = find_exact(index, ParsedQuote(quote.text, [list(right)])) if first else None
-        if first is None or second is None:
-            continue
-        a, b = first.segments[0], second.segments[0]
-        out_of_order = b.first <= a.last
-        distance = (a.first - b.last - 1) if out_of_order else (b.first - a.last - 1)
-        if out_of_order or distance >= SPLICE_MIN_GAP_WORDS:
-            return Splice(split, a, b, out_of_order, max(distance, 0))
+    if quote.has_marks or len(words) < 2 * SPLICE_MIN_PART_WORDS:
+        return None
+
+    def found(part) -> SegmentMatch | None:
+        match = find_exact(index, ParsedQuote(quote.text, [list(part)]))
+        return match.segments[0] if match else None
+
+    low, high = SPLICE_MIN_PART_WORDS, len(words) - SPLICE_MIN_PART_WORDS
+    if found(words[:low]) is None:
+        return None
+    while low < high:  # the longest opening found: low stays found, high + 1 is not
+        middle = (low + high + 1) // 2
+        if found(words[:middle]) is not None:
+            low = middle
+        else:
+            high = middle - 1
+    split = low
+    left, right = words[:split], words[split:]
+    if not (_substantial(left) and _substantial(right)):
+        return None
+    first, second = found(left), found(right)
+    if first is None or second is None:
+        return None
+    out_of_order = second.first <= first.last
+    distance = (first.first - second.last - 1) if out_of_order else (second.first - first.last - 1)
+    if out_of_order or distance >= SPLICE_MIN_GAP_WORDS:
+        return Splice(split, first, second, out_of_order, max(distance, 0))
     return None
 
 
