@@ -22,7 +22,7 @@ from flows.prefect_server import (
 from verifiers.errors import InputError
 from verifiers.inputs.manifest import MANIFEST_SUFFIXES, is_manifest_path, load_manifest
 from verifiers.report import FORMATS
-from verifiers.web.fetcher import FetchSettings
+from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings
 from verifiers.web.warc import read_exchanges
 
 USAGE_ERROR = 2
@@ -78,6 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="sources fetched at once (default: 8)",
     )
+    verify.add_argument(
+        "--per-host",
+        type=_positive_int,
+        default=FetchSettings.per_host_concurrency,
+        metavar="N",
+        help="requests at once to any one host (default: 2)",
+    )
+    verify.add_argument(
+        "--ignore-robots",
+        action="store_true",
+        help="fetch pages even where the site's robots.txt disallows it",
+    )
+    verify.add_argument(
+        "--user-agent",
+        default=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
+        metavar="UA",
+        help="the User-Agent header sent (default: $SOURCECHECK_USER_AGENT or sourcecheck's)",
+    )
 
     server = commands.add_parser(
         "server", help="the local Prefect server sourcecheck keeps between runs"
@@ -110,6 +128,9 @@ def _verify(arguments: argparse.Namespace) -> int:
     settings = FetchSettings(
         concurrency=arguments.concurrency,
         allow_private_hosts=arguments.allow_private_hosts,
+        per_host_concurrency=arguments.per_host,
+        obey_robots=not arguments.ignore_robots,
+        user_agent=arguments.user_agent,
     )
     result = asyncio.run(
         verify(

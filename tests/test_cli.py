@@ -75,5 +75,8 @@ def test_help_lists_every_option() -> None:
         "--no-archive",
         "--replay",
         "--concurrency",
+        "--per-host",
+        "--ignore-robots",
+        "--user-agent",
     ):
         assert option in result.stdout

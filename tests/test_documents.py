@@ -98,3 +98,32 @@ def test_a_line_break_after_a_hyphen_survives_whitespace_folding() -> None:
         "und",
         "soldaten",
     ]
+
+
+def test_pdf_text_and_information_are_read() -> None:
+    from tests.support.pdf import make_pdf
+
+    body = make_pdf(
+        [["The committee found that the budget", "was sound."], ["Page two."]],
+        title="Budget Report",
+        author="Anna Berg",
+    )
+    document = build_document(page(body, "application/pdf"))
+    assert document.text == "The committee found that the budget\nwas sound.\n\nPage two."
+    assert document.metadata.title == "Budget Report"
+    assert document.metadata.authors == ["Anna Berg"]
+    assert document.metadata.published == "2023-05-14"
+
+
+def test_a_broken_pdf_is_an_unreadable_source() -> None:
+    import pytest
+
+    from verifiers.errors import UnreadableSource
+
+    with pytest.raises(UnreadableSource, match="the PDF could not be read"):
+        build_document(page(b"%PDF-1.4\ngarbage", "application/pdf"))
+
+
+def test_pages_nested_too_deep_to_parse_are_read_without_markup() -> None:
+    html = "<p>Intro &amp; more</p>" + "<div>" * 5000 + "deep <b>text</b>" + "</div>" * 5000
+    assert build_document(page(html)).text == "Intro & more\n\ndeep text"

@@ -14,7 +14,9 @@ import respx
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 from verifiers.web.warc import Exchange
 
-FAST = FetchSettings(backoff_seconds=0.001, max_retry_after_seconds=0.01, retries=2)
+FAST = FetchSettings(
+    backoff_seconds=0.001, max_retry_after_seconds=0.01, retries=2, obey_robots=False
+)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 
@@ -133,7 +135,7 @@ def test_compressed_bodies_are_decoded() -> None:
 
 @respx.mock
 def test_size_limit_holds_for_plain_and_compressed_bodies() -> None:
-    small = FetchSettings(max_bytes=10_000, backoff_seconds=0.001)
+    small = FetchSettings(max_bytes=10_000, backoff_seconds=0.001, obey_robots=False)
     bomb = gzip.compress(b"\0" * 5_000_000)  # 5 MB of zeros in about 5 kB
     respx.get("https://a.example/bomb").respond(
         200, headers={**HTML, "Content-Encoding": "gzip"}, content=bomb
@@ -172,7 +174,8 @@ def test_concurrency_is_bounded(concurrency: int) -> None:
     respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
 
     async def run():
-        async with LiveFetcher(FetchSettings(concurrency=concurrency)) as fetcher:
+        settings = FetchSettings(concurrency=concurrency, per_host_concurrency=8, obey_robots=False)
+        async with LiveFetcher(settings) as fetcher:
             return await asyncio.gather(
                 *(fetcher.fetch(f"https://a.example/{n}") for n in range(8))
             )
@@ -180,3 +183,63 @@ def test_concurrency_is_bounded(concurrency: int) -> None:
     pages = asyncio.run(run())
     assert all(page.error is None for page in pages)
     assert peak == concurrency
+
+
+@respx.mock
+def test_each_host_gets_at_most_its_share_of_requests() -> None:
+    active, peak = 0, 0
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        nonlocal active, peak
+        active += 1
+        peak = max(peak, active)
+        await asyncio.sleep(0.01)
+        active -= 1
+        return httpx.Response(200, headers=HTML, content=b"ok")
+
+    respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
+    settings = FetchSettings(concurrency=8, per_host_concurrency=2, obey_robots=False)
+
+    async def run():
+        async with LiveFetcher(settings) as fetcher:
+            return await asyncio.gather(
+                *(fetcher.fetch(f"https://a.example/{n}") for n in range(8))
+            )
+
+    assert all(page.error is None for page in asyncio.run(run()))
+    assert peak == 2
+
+
+@respx.mock
+def test_robots_txt_is_read_once_per_host_and_obeyed() -> None:
+    robots = respx.get("https://a.example/robots.txt").respond(
+        200, text="User-agent: *\nDisallow: /private/\n"
+    )
+    respx.get("https://a.example/public").respond(200, headers=HTML, content=b"ok")
+    private = respx.get("https://a.example/private/x").respond(200, headers=HTML, content=b"no")
+    settings = FetchSettings(backoff_seconds=0.001)
+
+    async def run():
+        async with LiveFetcher(settings) as fetcher:
+            return await asyncio.gather(
+                fetcher.fetch("https://a.example/public"),
+                fetcher.fetch("https://a.example/private/x"),
+            )
+
+    public_page, private_page = asyncio.run(run())
+    assert public_page.error is None
+    assert "robots.txt disallows it" in private_page.error
+    assert robots.call_count == 1 and private.call_count == 0
+
+
+@respx.mock
+def test_missing_robots_allows_and_unreadable_robots_refuses() -> None:
+    respx.get("https://a.example/robots.txt").respond(404)
+    respx.get("https://a.example/p").respond(200, headers=HTML, content=b"ok")
+    respx.get("https://b.example/robots.txt").respond(503)
+    respx.get("https://b.example/p").respond(200, headers=HTML, content=b"ok")
+    settings = FetchSettings(backoff_seconds=0.001, retries=1)
+    assert fetch("https://a.example/p", settings).error is None
+    assert "robots.txt could not be read (HTTP 503)" in fetch("https://b.example/p", settings).error
+    ignoring = FetchSettings(backoff_seconds=0.001, obey_robots=False)
+    assert fetch("https://b.example/p", ignoring).error is None

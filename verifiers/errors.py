@@ -15,3 +15,7 @@ class InputError(SourcecheckError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class UnreadableSource(SourcecheckError):
+    """A fetched source whose content cannot be read; the message says why."""

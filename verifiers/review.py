@@ -7,6 +7,7 @@ from dataclasses import replace
 from verifiers.attribution import check_attribution
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
+from verifiers.errors import UnreadableSource
 from verifiers.model import FetchedPage, QuoteFinding, Reference, ReferenceReport, SourceReport
 from verifiers.quotes.check import check_quote
 
@@ -17,6 +18,8 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
     if error is None:
         try:
             document = build_document(page)
+        except UnreadableSource as failure:
+            error = str(failure)
         except Exception as failure:  # a page the parser chokes on is that source's fault
             error = f"the page could not be read ({type(failure).__name__}: {failure})"
     report = SourceReport(

@@ -23,11 +23,28 @@ import httpx
 
 from verifiers.model import FetchedPage, Via
 from verifiers.web.policy import GuardedNetworkBackend, RefusedURL, check_url
+from verifiers.web.politeness import HostPacer, RobotsRules
 from verifiers.web.warc import Exchange, read_exchanges
 
 DEFAULT_USER_AGENT = "sourcecheck/0.1 (checks quotations against their cited sources)"
-_TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf")
 _TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
+_BINARY_SIGNATURES = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"OggS",
+    b"ID3",
+    b"\x7fELF",
+    b"MZ",
+)
+# A text page may hold a stray NUL byte or two; binary data is full of control bytes.
+_CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13})
+_MAX_CONTROL_SHARE = 0.1
 # Bodies of redirects and error pages are kept only this far, as evidence.
 _ERROR_BODY_BYTES = 65536
 _READ_CHUNK = 65536
@@ -47,6 +64,10 @@ class FetchSettings:
     max_retry_after_seconds: float = 10.0
     allow_private_hosts: bool = False
     user_agent: str = DEFAULT_USER_AGENT
+    obey_robots: bool = True
+    # Politeness towards each host: requests at once, and seconds between their starts.
+    per_host_concurrency: int = 2
+    per_host_interval: float = 0.0
 
 
 class FetchError(Exception):
@@ -137,6 +158,8 @@ class LiveFetcher(Fetcher):
 
     def __init__(self, settings: FetchSettings, recorder: Recorder | None = None) -> None:
         super().__init__(settings, recorder)
+        self._pacer = HostPacer(settings.per_host_concurrency, settings.per_host_interval)
+        self._robots = RobotsRules(self._robots_exchange) if settings.obey_robots else None
         transport = httpx.AsyncHTTPTransport(retries=0)
         # httpx does not expose the network backend, but the pool is its documented engine:
         # swap in one whose connections are made only to checked addresses.
@@ -148,7 +171,8 @@ class LiveFetcher(Fetcher):
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             headers={
                 "User-Agent": settings.user_agent,
-                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,"
+                "*/*;q=0.1",
                 "Accept-Encoding": "gzip, deflate",
             },
         )
@@ -157,11 +181,24 @@ class LiveFetcher(Fetcher):
         await self._client.aclose()
 
     async def _exchange(self, url: str) -> Exchange:
+        if self._robots is not None:
+            refusal = await self._robots.refusal(url)
+            if refusal:
+                raise FetchError(refusal)
+        return await self._request_with_retries(url)
+
+    async def _robots_exchange(self, url: str) -> Exchange:
+        exchange = await self._request_with_retries(url)
+        self._record(exchange)
+        return exchange
+
+    async def _request_with_retries(self, url: str) -> Exchange:
         settings = self.settings
         for attempt in range(settings.retries + 1):
             last_attempt = attempt == settings.retries
             try:
-                exchange = await self._request(url)
+                async with self._pacer.slot(url):
+                    exchange = await self._request(url)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as error:
                 if last_attempt:
                     raise FetchError(_describe(error)) from None
@@ -259,12 +296,14 @@ def _media_type(content_type: str) -> str:
 
 def _content_problem(content_type: str | None, body: bytes) -> str | None:
     if content_type and _media_type(content_type) not in _TEXT_TYPES:
-        media_type = _media_type(content_type)
-        if media_type == "application/pdf":
-            return "PDF sources are not read yet (application/pdf)"
-        return f"not a text page ({media_type})"
+        return f"not a text page ({_media_type(content_type)})"
     head = body[:1024]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(b"%PDF-"):
+        return None
+    if head.startswith(_BINARY_SIGNATURES) or (
+        not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and sum(byte in _CONTROL_BYTES for byte in head) > _MAX_CONTROL_SHARE * len(head)
+    ):
         return f"binary content labelled {content_type or 'as nothing'}"
     return None
 
