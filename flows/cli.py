@@ -22,6 +22,7 @@ from flows.prefect_server import (
 from verifiers.errors import InputError
 from verifiers.inputs.manifest import MANIFEST_SUFFIXES, is_manifest_path, load_manifest
 from verifiers.report import FORMATS
+from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings
 from verifiers.web.warc import read_exchanges
 
@@ -65,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--no-archive",
         action="store_true",
-        help="never fall back to web-archive copies (this version has no "
-        "archive fallback yet, so it changes nothing)",
+        help="never read a source that cannot be fetched live from its web-archive copy "
+        "(the archive's API: $SOURCECHECK_ARCHIVE_URL, default the Internet Archive's)",
     )
     verify.add_argument(
         "--replay", metavar="WARC", help="answer every fetch from this WARC file; no network at all"
@@ -139,6 +140,7 @@ def _verify(arguments: argparse.Namespace) -> int:
             formats=arguments.format,
             replay=arguments.replay,
             settings=settings,
+            archive_url=None if arguments.no_archive else availability_url(),
         )
     )
     _print_summary(result.summary, result.report_dir)

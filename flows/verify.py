@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from verifiers.model import Reference, ReferenceReport, SourceReport
 from verifiers.report import build_report, exit_status, write_reports
 from verifiers.review import check_reference, look_elsewhere, read_source
 from verifiers.slug import slugify
+from verifiers.web.archive import archived_copy
 from verifiers.web.fetcher import Fetcher, FetchSettings, LiveFetcher, ReplayFetcher
 from verifiers.web.warc import WarcWriter
 
@@ -42,9 +43,18 @@ class VerifyResult:
 
 
 @task(name="fetch-source", cache_policy=NO_CACHE, task_run_name="fetch {url}")
-async def fetch_source(fetcher: Fetcher, url: str) -> Source:
+async def fetch_source(
+    fetcher: Fetcher, url: str, cited_date: str | None, archive_url: str | None
+) -> Source:
+    """The page, read live; failing that, its archived copy nearest the cited date."""
     page = await fetcher.fetch(url)
-    return read_source(page)
+    source = read_source(page)
+    if source[1] is None and archive_url:
+        failed = replace(page, error=source[0].error)
+        copy = await archived_copy(fetcher, failed, cited_date, archive_url)
+        if copy is not None and (archived := read_source(copy))[1] is not None:
+            return archived
+    return source
 
 
 @task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
@@ -67,8 +77,13 @@ async def verify(
     formats: tuple[str, ...] = ("json", "md", "html"),
     replay: str | None = None,
     settings: FetchSettings | None = None,
+    archive_url: str | None = None,
 ) -> VerifyResult:
-    """Verify every quotation of a reference manifest and write the report."""
+    """Verify every quotation of a reference manifest and write the report.
+
+    `archive_url` names a web archive's availability API to read failed sources from
+    (None: no archive fallback).
+    """
     settings = settings or FetchSettings()
     manifest = load_manifest(input_path)
     directory = Path(report_dir) if report_dir else default_report_dir(input_path)
@@ -84,7 +99,7 @@ async def verify(
                 else LiveFetcher(settings, recorder)
             )
             async with fetcher:
-                sources = await _fetch_all(fetcher, _distinct_urls(manifest.references))
+                sources = await _fetch_all(fetcher, _cited_urls(manifest.references), archive_url)
         references = [
             await check_reference_task(ref, [sources[url] for url in ref.urls])
             for ref in manifest.references
@@ -109,19 +124,26 @@ async def verify(
     )
 
 
-async def _fetch_all(fetcher: Fetcher, urls: list[str]) -> dict[str, Source]:
+async def _fetch_all(
+    fetcher: Fetcher, urls: dict[str, str | None], archive_url: str | None
+) -> dict[str, Source]:
     with fetch_progress(len(urls)) as advance:
 
         async def fetch_one(url: str) -> tuple[str, Source]:
-            source = await fetch_source(fetcher, url)
+            source = await fetch_source(fetcher, url, urls[url], archive_url)
             advance(url)
             return url, source
 
         return dict(await asyncio.gather(*(fetch_one(url) for url in urls)))
 
 
-def _distinct_urls(references: tuple[Reference, ...]) -> list[str]:
-    return list(dict.fromkeys(url for ref in references for url in ref.urls))
+def _cited_urls(references: tuple[Reference, ...]) -> dict[str, str | None]:
+    """Each distinct URL, once, with the date of the first reference that cites it."""
+    urls: dict[str, str | None] = {}
+    for reference in references:
+        for url in reference.urls:
+            urls.setdefault(url, reference.date)
+    return urls
 
 
 def default_report_dir(input_path: str) -> Path:

@@ -34,6 +34,9 @@ def pytest_configure(config: pytest.Config) -> None:
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "PREFECT_LOGGING_LEVEL": "ERROR",
             "PREFECT_INTERNAL_LOGGING_LEVEL": "ERROR",
+            # No test may reach the real web archive; those that test the fallback set
+            # their own local stand-in.
+            "SOURCECHECK_ARCHIVE_URL": "http://127.0.0.1:9/wayback/available",
         }
     )
     if os.environ.get("PREFECT_API_URL"):

@@ -127,3 +127,26 @@ def test_a_broken_pdf_is_an_unreadable_source() -> None:
 def test_pages_nested_too_deep_to_parse_are_read_without_markup() -> None:
     html = "<p>Intro &amp; more</p>" + "<div>" * 5000 + "deep <b>text</b>" + "</div>" * 5000
     assert build_document(page(html)).text == "Intro & more\n\ndeep text"
+
+
+def test_paywall_and_consent_stubs_are_recognised_but_full_articles_are_not() -> None:
+    stub = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "hasPart": '
+        '{"@type": "WebPageElement", "isAccessibleForFree": "False"}}</script>'
+        "<p>The first lines of the story…</p><p>Subscribe to read on.</p>"
+    )
+    assert "isAccessibleForFree" in build_document(page(stub)).wall
+    consent = '<div id="onetrust-consent-sdk"><p>We value your privacy.</p></div>'
+    assert "consent" in build_document(page(consent)).wall
+    article = stub + "<p>" + "The whole story is here. " * 200 + "</p>"
+    assert build_document(page(article)).wall is None
+    assert build_document(page("<p>A short note with no wall.</p>")).wall is None
+
+
+def test_a_stub_is_a_source_that_could_not_be_read() -> None:
+    from verifiers.review import read_source
+
+    stub = '<div class="paywall-overlay"><p>Subscribe to continue reading.</p></div>'
+    report, document = read_source(page(stub))
+    assert document is None
+    assert report.error.startswith("not the article but a stub: paywall")

@@ -81,6 +81,7 @@ def test_json_has_every_contract_field() -> None:
         "sha256",
         "error",
         "metadata",
+        "live_error",
     }
     assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
     quote = ref["quotes"][0]

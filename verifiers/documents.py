@@ -20,6 +20,7 @@ from verifiers.metadata import read_metadata
 from verifiers.model import FetchedPage, Metadata
 from verifiers.pdf import read_pdf
 from verifiers.text import WordIndex
+from verifiers.walls import find_wall
 
 _SKIPPED_TAGS = frozenset(
     {
@@ -158,6 +159,7 @@ class Document:
     text: str
     metadata: Metadata
     index: WordIndex
+    wall: str | None = None  # what shows the page is a paywall or consent stub
 
 
 def build_document(page: FetchedPage) -> Document:
@@ -172,7 +174,9 @@ def build_document(page: FetchedPage) -> Document:
     elif _is_html(page.content_type, text):
         parser = LexborHTMLParser(text)
         body_text = html_to_text(parser)
-        metadata = read_metadata(parser)
+        document = Document(url, body_text, read_metadata(parser), WordIndex(body_text))
+        document.wall = find_wall(parser, body_text)
+        return document
     else:
         body_text, metadata = text.replace("\r\n", "\n"), Metadata()
     return Document(url=url, text=body_text, metadata=metadata, index=WordIndex(body_text))

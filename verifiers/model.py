@@ -71,6 +71,7 @@ class FetchedPage:
     body: bytes = b""
     error: str | None = None
     sha256: str | None = None
+    live_error: str | None = None
 
 
 @dataclass
@@ -132,6 +133,8 @@ class SourceReport:
     sha256: str | None
     error: str | None
     metadata: Metadata | None
+    # Set when an archived copy was read instead: why the live page could not be.
+    live_error: str | None = None
 
 
 @dataclass

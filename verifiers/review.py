@@ -14,7 +14,7 @@ from verifiers.quotes.check import check_quote
 
 def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
     """The report entry for a fetched page and, when it has a body, its document."""
-    document, error = None, page.error
+    document, error, metadata = None, page.error, None
     if error is None:
         try:
             document = build_document(page)
@@ -22,6 +22,9 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
             error = str(failure)
         except Exception as failure:  # a page the parser chokes on is that source's fault
             error = f"the page could not be read ({type(failure).__name__}: {failure})"
+    if document is not None and document.wall:
+        error = f"not the article but a stub: {document.wall}"
+        metadata, document = document.metadata, None
     report = SourceReport(
         url=page.url,
         final_url=page.final_url,
@@ -30,7 +33,8 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
         fetched_at=page.fetched_at,
         sha256=page.sha256,
         error=error,
-        metadata=document.metadata if document else None,
+        metadata=document.metadata if document else metadata,
+        live_error=page.live_error,
     )
     return report, document
 

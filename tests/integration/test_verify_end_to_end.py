@@ -12,7 +12,12 @@ from tests.support.runs import sourcecheck
 def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
     out = tmp_path / "out"
     result = sourcecheck(
-        "verify", str(manifest(tmp_path, served)), "--allow-private-hosts", "--report-dir", str(out)
+        "verify",
+        str(manifest(tmp_path, served)),
+        "--allow-private-hosts",
+        "--no-archive",
+        "--report-dir",
+        str(out),
     )
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
@@ -77,7 +82,9 @@ def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
 
 def test_private_addresses_are_refused_by_default(tmp_path: Path, served) -> None:
     out = tmp_path / "out"
-    result = sourcecheck("verify", str(manifest(tmp_path, served)), "--report-dir", str(out))
+    result = sourcecheck(
+        "verify", str(manifest(tmp_path, served)), "--no-archive", "--report-dir", str(out)
+    )
     assert result.returncode == 1
     report = json.loads((out / "report.json").read_text())
     errors = [s["error"] for ref in report["references"] for s in ref["sources"]]

@@ -53,7 +53,7 @@ class LocalSite:
         return self.url(path)
 
     def _answer(self, path: str) -> Page:
-        page = self.pages.get(path)
+        page = self.pages.get(path, self.pages.get(path.split("?", 1)[0]))
         if isinstance(page, list):
             return page.pop(0) if len(page) > 1 else page[0]
         return page or Page(b"not here", 404, {"Content-Type": "text/plain"})

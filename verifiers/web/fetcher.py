@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import random
 import zlib
 from dataclasses import dataclass
@@ -103,6 +104,21 @@ class Fetcher:
                 self._record(Exchange(url=url, error=str(error)))
                 return FetchedPage(url, None, None, self.via, fetched_at, error=str(error))
         return self._page(url, final_url, exchange, fetched_at)
+
+    async def fetch_json(self, url: str) -> object | None:
+        """A small JSON answer (an archive's API), or None when there is none to be had."""
+        async with self._slots:
+            try:
+                exchange, _ = await self._follow(url)
+            except (FetchError, RefusedURL) as error:
+                self._record(Exchange(url=url, error=str(error)))
+                return None
+        if exchange.status is None or not 200 <= exchange.status < 300:
+            return None
+        try:
+            return json.loads(exchange.body)
+        except ValueError:
+            return None
 
     async def _exchange(self, url: str) -> Exchange:
         raise NotImplementedError
