@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="fetch pages even where the site's robots.txt disallows it",
     )
     verify.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="download every page again instead of revalidating the copies kept between runs",
+    )
+    verify.add_argument(
         "--user-agent",
         default=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
         metavar="UA",
@@ -132,6 +137,7 @@ def _verify(arguments: argparse.Namespace) -> int:
         per_host_concurrency=arguments.per_host,
         obey_robots=not arguments.ignore_robots,
         user_agent=arguments.user_agent,
+        cache_dir=None if arguments.no_cache else state_dir() / "pages",
     )
     result = asyncio.run(
         verify(

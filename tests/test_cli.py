@@ -78,5 +78,6 @@ def test_help_lists_every_option() -> None:
         "--per-host",
         "--ignore-robots",
         "--user-agent",
+        "--no-cache",
     ):
         assert option in result.stdout

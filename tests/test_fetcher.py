@@ -243,3 +243,43 @@ def test_missing_robots_allows_and_unreadable_robots_refuses() -> None:
     assert "robots.txt could not be read (HTTP 503)" in fetch("https://b.example/p", settings).error
     ignoring = FetchSettings(backoff_seconds=0.001, obey_robots=False)
     assert fetch("https://b.example/p", ignoring).error is None
+
+
+def test_unchanged_pages_are_revalidated_not_downloaded_again(tmp_path) -> None:
+    settings = FetchSettings(obey_robots=False, cache_dir=tmp_path / "cache")
+    body = b"<p>the page as it was</p>"
+    with respx.mock:
+        respx.get("https://a.example/p").respond(
+            200,
+            headers={**HTML, "ETag": '"v1"', "Last-Modified": "Mon, 01 May 2023 10:00:00 GMT"},
+            content=body,
+        )
+        first = fetch("https://a.example/p", settings)
+    recorder = Recorder()
+    with respx.mock:
+        route = respx.get("https://a.example/p").respond(304)
+        second = fetch("https://a.example/p", settings, recorder)
+        sent = route.calls.last.request.headers
+    assert first.body == second.body == body and second.status == 200
+    assert sent["if-none-match"] == '"v1"'
+    assert sent["if-modified-since"] == "Mon, 01 May 2023 10:00:00 GMT"
+    (used,) = recorder.exchanges
+    assert used.body == body and used.header("x-sourcecheck-revalidated").startswith("304")
+
+
+def test_changed_pages_replace_the_kept_copy(tmp_path) -> None:
+    settings = FetchSettings(obey_robots=False, cache_dir=tmp_path / "cache")
+    with respx.mock:
+        respx.get("https://a.example/p").respond(
+            200, headers={**HTML, "ETag": '"v1"'}, content=b"old"
+        )
+        fetch("https://a.example/p", settings)
+    with respx.mock:
+        respx.get("https://a.example/p").respond(
+            200, headers={**HTML, "ETag": '"v2"'}, content=b"new"
+        )
+        assert fetch("https://a.example/p", settings).body == b"new"
+    with respx.mock:
+        route = respx.get("https://a.example/p").respond(304)
+        assert fetch("https://a.example/p", settings).body == b"new"
+        assert route.calls.last.request.headers["if-none-match"] == '"v2"'

@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urljoin
 
@@ -23,6 +24,7 @@ import httpcore
 import httpx
 
 from verifiers.model import FetchedPage, Via
+from verifiers.web.cache import PageCache
 from verifiers.web.policy import GuardedNetworkBackend, RefusedURL, check_url
 from verifiers.web.politeness import HostPacer, RobotsRules
 from verifiers.web.warc import Exchange, read_exchanges
@@ -69,6 +71,8 @@ class FetchSettings:
     # Politeness towards each host: requests at once, and seconds between their starts.
     per_host_concurrency: int = 2
     per_host_interval: float = 0.0
+    # Where pages are kept between runs for conditional requests (None: nowhere).
+    cache_dir: Path | None = None
 
 
 class FetchError(Exception):
@@ -175,6 +179,7 @@ class LiveFetcher(Fetcher):
     def __init__(self, settings: FetchSettings, recorder: Recorder | None = None) -> None:
         super().__init__(settings, recorder)
         self._pacer = HostPacer(settings.per_host_concurrency, settings.per_host_interval)
+        self._cache = PageCache(settings.cache_dir) if settings.cache_dir else None
         self._robots = RobotsRules(self._robots_exchange) if settings.obey_robots else None
         transport = httpx.AsyncHTTPTransport(retries=0)
         # httpx does not expose the network backend, but the pool is its documented engine:
@@ -231,8 +236,9 @@ class LiveFetcher(Fetcher):
     async def _request(self, url: str) -> Exchange:
         settings = self.settings
         try:
+            conditions = self._cache.validators(url) if self._cache else {}
             async with asyncio.timeout(settings.total_timeout):
-                async with self._client.stream("GET", url) as response:
+                async with self._client.stream("GET", url, headers=conditions) as response:
                     keep = response.status_code < 300 and _acceptable(response.headers)
                     limit = settings.max_bytes if keep else _ERROR_BODY_BYTES
                     body = await _read_decoded(response, limit, strict=keep)
@@ -240,7 +246,7 @@ class LiveFetcher(Fetcher):
             raise FetchError(
                 f"no complete answer within {settings.total_timeout:g} s (total time limit)"
             ) from None
-        return Exchange(
+        exchange = Exchange(
             url=url,
             request_headers=list(response.request.headers.items()),
             status=response.status_code,
@@ -248,6 +254,13 @@ class LiveFetcher(Fetcher):
             headers=list(response.headers.items()),
             body=body,
         )
+        if self._cache is None:
+            return exchange
+        if exchange.status == 304:
+            return self._cache.revalidated(url, exchange) or exchange
+        if exchange.status == 200 and keep:
+            self._cache.keep(exchange)
+        return exchange
 
     def _backoff(self, attempt: int) -> float:
         base = self.settings.backoff_seconds * 2**attempt
