@@ -1,9 +1,11 @@
-"""Read a page that is gone from the web archive's copy nearest the cited date.
+"""Read a page that is gone from a web archive's copy nearest the cited date.
 
 The Internet Archive's availability API names the snapshot closest to a timestamp; its
 `id_` form serves the page as it was captured, without the archive's own frame. The API's
 address is a setting (SOURCECHECK_ARCHIVE_URL), so another archive with the same API, or
-a test server, can stand in.
+a test server, can stand in. Memento TimeGates (RFC 7089) named in
+SOURCECHECK_MEMENTO_TIMEGATES (comma-separated URL prefixes, such as
+`https://timetravel.mementoweb.org/timegate/`) are asked next, with `Accept-Datetime`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from urllib.parse import urlencode
 
 from verifiers.model import FetchedPage
@@ -24,10 +28,37 @@ def availability_url() -> str:
     return os.environ.get("SOURCECHECK_ARCHIVE_URL", DEFAULT_AVAILABILITY_URL)
 
 
+def memento_timegates() -> list[str]:
+    value = os.environ.get("SOURCECHECK_MEMENTO_TIMEGATES", "")
+    return [prefix.strip() for prefix in value.split(",") if prefix.strip()]
+
+
 async def archived_copy(
     fetcher: Fetcher, page: FetchedPage, cited_date: str | None, api_url: str
 ) -> FetchedPage | None:
     """The archived page standing in for a live `page` that failed, or None."""
+    copy = await _availability_copy(fetcher, page, cited_date, api_url)
+    for timegate in memento_timegates() if copy is None else []:
+        copy = await _memento_copy(fetcher, page, cited_date, timegate)
+        if copy is not None:
+            break
+    return copy
+
+
+async def _memento_copy(
+    fetcher: Fetcher, page: FetchedPage, cited_date: str | None, timegate: str
+) -> FetchedPage | None:
+    moment = datetime.strptime(wayback_timestamp(cited_date or "1996-01-01"), "%Y%m%d")
+    accept = {"Accept-Datetime": format_datetime(moment.replace(tzinfo=UTC), usegmt=True)}
+    copy = await fetcher.fetch(timegate + page.url, headers=accept)
+    if copy.error is not None or copy.final_url in (None, timegate + page.url):
+        return None  # a TimeGate answers with a redirect to the memento, or not at all
+    return _standing_in(copy, page, copy.final_url)
+
+
+async def _availability_copy(
+    fetcher: Fetcher, page: FetchedPage, cited_date: str | None, api_url: str
+) -> FetchedPage | None:
     query = {"url": page.url}
     if cited_date:
         query["timestamp"] = wayback_timestamp(cited_date)
@@ -39,6 +70,10 @@ async def archived_copy(
     copy = await fetcher.fetch(_SNAPSHOT_TIMESTAMP.sub(r"/web/\1id_/", snapshot, count=1))
     if copy.error is not None:
         return None
+    return _standing_in(copy, page, snapshot)
+
+
+def _standing_in(copy: FetchedPage, page: FetchedPage, snapshot: str) -> FetchedPage:
     return replace(
         copy,
         url=page.url,

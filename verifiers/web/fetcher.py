@@ -99,11 +99,12 @@ class Fetcher:
     async def __aexit__(self, *exc_info: object) -> None:
         return None
 
-    async def fetch(self, url: str) -> FetchedPage:
+    async def fetch(self, url: str, headers: dict[str, str] | None = None) -> FetchedPage:
+        """The page at `url`; `headers` go with every request made for it."""
         fetched_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         async with self._slots:
             try:
-                exchange, final_url = await self._follow(url)
+                exchange, final_url = await self._follow(url, headers or {})
             except (FetchError, RefusedURL) as error:
                 self._record(Exchange(url=url, error=str(error)))
                 return FetchedPage(url, None, None, self.via, fetched_at, error=str(error))
@@ -113,7 +114,7 @@ class Fetcher:
         """A small JSON answer (an archive's API), or None when there is none to be had."""
         async with self._slots:
             try:
-                exchange, _ = await self._follow(url)
+                exchange, _ = await self._follow(url, {})
             except (FetchError, RefusedURL) as error:
                 self._record(Exchange(url=url, error=str(error)))
                 return None
@@ -124,14 +125,14 @@ class Fetcher:
         except ValueError:
             return None
 
-    async def _exchange(self, url: str) -> Exchange:
+    async def _exchange(self, url: str, headers: dict[str, str]) -> Exchange:
         raise NotImplementedError
 
-    async def _follow(self, url: str) -> tuple[Exchange, str]:
+    async def _follow(self, url: str, headers: dict[str, str]) -> tuple[Exchange, str]:
         current, seen = url, {url}
         for _ in range(self.settings.max_redirects + 1):
             check_url(current)
-            exchange = await self._exchange(current)
+            exchange = await self._exchange(current, headers)
             self._record(exchange)
             if exchange.error is not None:
                 raise FetchError(exchange.error)
@@ -201,25 +202,25 @@ class LiveFetcher(Fetcher):
     async def __aexit__(self, *exc_info: object) -> None:
         await self._client.aclose()
 
-    async def _exchange(self, url: str) -> Exchange:
+    async def _exchange(self, url: str, headers: dict[str, str]) -> Exchange:
         if self._robots is not None:
             refusal = await self._robots.refusal(url)
             if refusal:
                 raise FetchError(refusal)
-        return await self._request_with_retries(url)
+        return await self._request_with_retries(url, headers)
 
     async def _robots_exchange(self, url: str) -> Exchange:
-        exchange = await self._request_with_retries(url)
+        exchange = await self._request_with_retries(url, {})
         self._record(exchange)
         return exchange
 
-    async def _request_with_retries(self, url: str) -> Exchange:
+    async def _request_with_retries(self, url: str, headers: dict[str, str]) -> Exchange:
         settings = self.settings
         for attempt in range(settings.retries + 1):
             last_attempt = attempt == settings.retries
             try:
                 async with self._pacer.slot(url):
-                    exchange = await self._request(url)
+                    exchange = await self._request(url, headers)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as error:
                 if last_attempt:
                     raise FetchError(_describe(error)) from None
@@ -233,10 +234,11 @@ class LiveFetcher(Fetcher):
             return exchange
         raise AssertionError("unreachable")
 
-    async def _request(self, url: str) -> Exchange:
+    async def _request(self, url: str, headers: dict[str, str]) -> Exchange:
         settings = self.settings
         try:
             conditions = self._cache.validators(url) if self._cache else {}
+            conditions.update(headers)
             async with asyncio.timeout(settings.total_timeout):
                 async with self._client.stream("GET", url, headers=conditions) as response:
                     keep = response.status_code < 300 and _acceptable(response.headers)
@@ -297,7 +299,7 @@ class ReplayFetcher(Fetcher):
                 self._answers[exchange.url] = exchange
         self._warc_path = warc_path
 
-    async def _exchange(self, url: str) -> Exchange:
+    async def _exchange(self, url: str, headers: dict[str, str]) -> Exchange:
         exchange = self._answers.get(url)
         if exchange is None:
             raise FetchError(f"not recorded in {self._warc_path}")
