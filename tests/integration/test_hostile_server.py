@@ -115,7 +115,24 @@ def test_loopback_in_any_spelling_is_refused_before_a_packet_is_sent(hostile, ho
     before = len(hostile.requests)
     url = f"http://{host}:{hostile.port}/page"
     report, finding, elapsed, _ = verify(url, settings=FetchSettings())
-    assert report.error, url
+    assert "non-public address" in report.error or "not a valid URL" in report.error
     assert finding.verdict == "unavailable"
     assert len(hostile.requests) == before, f"{url} reached the server"
     assert elapsed < 3
+
+
+def test_a_redirect_to_an_internal_address_is_refused_at_that_hop(hostile) -> None:
+    import respx
+
+    before = len(hostile.requests)
+    with respx.mock(assert_all_called=False) as mock:
+        mock.get("https://public.example/moved").respond(
+            302, headers={"Location": hostile.url("/page")}
+        )
+        mock.route(host="127.0.0.1").pass_through()
+        report, finding, _, _ = verify(
+            "https://public.example/moved", settings=FetchSettings(obey_robots=False)
+        )
+    assert "non-public address" in report.error
+    assert finding.verdict == "unavailable"
+    assert len(hostile.requests) == before

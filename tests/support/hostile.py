@@ -44,7 +44,7 @@ class HostileSite:
             def log_message(self, *args: object) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -109,6 +109,13 @@ class HostileSite:
         }
         body, content_type = pages.get(path, (b"not here", "text/plain"))
         return _send(handler, 200 if path in pages else 404, body, content_type)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up on a hostile answer are the point, not an error to print."""
+
+    def handle_error(self, request, client_address) -> None:
+        return
 
 
 def _send(

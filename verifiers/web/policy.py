@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import anyio
 import httpcore
+import httpx
 
 ALLOWED_SCHEMES = ("http", "https")
 
@@ -28,7 +29,8 @@ def check_url(url: str) -> None:
     """Refuse URLs that are not plain http(s) with a host; addresses are checked later."""
     try:
         parts = urlsplit(url)
-    except ValueError as error:
+        httpx.URL(url)  # what the client will make of it, e.g. no octal "0177.0.0.1" hosts
+    except (ValueError, httpx.InvalidURL) as error:
         raise RefusedURL(f"not a valid URL ({error})") from None
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise RefusedURL(f"only http and https URLs are fetched, not {parts.scheme or 'none'!r}")

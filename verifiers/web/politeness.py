@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from verifiers.web.policy import RefusedURL
 from verifiers.web.warc import Exchange
 
 ROBOTS_AGENT = "sourcecheck"
@@ -71,7 +72,9 @@ class RobotsRules:
         for _ in range(_ROBOTS_REDIRECTS + 1):
             try:
                 answer = await self._exchange(url)
-            except Exception as error:
+            except RefusedURL:
+                raise  # the site itself may not be fetched: say that, not "no robots.txt"
+            except Exception as error:  # any other failure: robots.txt could not be read
                 return f"{key}/robots.txt could not be read ({error})"
             location = answer.header("location")
             if answer.status and 300 <= answer.status < 400 and location:
