@@ -9,18 +9,13 @@ Runs each case of tests/integration/test_hostile_server.py with the default limi
 
 from __future__ import annotations
 
-import asyncio
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.hostile import QUOTE, HostileSite
-from verifiers.quotes.check import check_quote
-from verifiers.review import read_source
-from verifiers.web.fetcher import FetchSettings, LiveFetcher
+from tests.support.hostile import QUOTE, HostileSite, fetch_read_judge
+from verifiers.web.fetcher import FetchSettings
 
 CASES = [
     ("drip, one byte a second", "/drip", QUOTE),
@@ -39,19 +34,9 @@ CASES = [
 
 
 def run(url: str, quote: str, settings: FetchSettings) -> tuple[str, float, float]:
-    async def fetch():
-        async with LiveFetcher(settings) as fetcher:
-            return await fetcher.fetch(url)
-
-    tracemalloc.start()
-    started = time.perf_counter()
-    report, document = read_source(asyncio.run(fetch()))
-    finding = check_quote(quote, [document] if document else [], [])
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    report, finding, seconds, peak = fetch_read_judge(url, quote, settings)
     outcome = f"error: {report.error}" if report.error else f"verdict: {finding.verdict}"
-    return outcome, elapsed, peak / 1024 / 1024
+    return outcome, seconds, peak / 1024 / 1024
 
 
 def main() -> int:

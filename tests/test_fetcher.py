@@ -158,56 +158,38 @@ def test_urls_that_are_not_http_are_refused_without_a_request() -> None:
         assert route.call_count == 0
 
 
+def peak_requests(settings: FetchSettings, pages: int = 8) -> int:
+    """How many requests were in flight at once while fetching `pages` pages of one host."""
+    active, peak = 0, 0
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        nonlocal active, peak
+        active += 1
+        peak = max(peak, active)
+        await asyncio.sleep(0.01)
+        active -= 1
+        return httpx.Response(200, headers=HTML, content=b"ok")
+
+    async def run():
+        async with LiveFetcher(settings) as fetcher:
+            urls = [f"https://a.example/{n}" for n in range(pages)]
+            return await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+
+    with respx.mock:
+        respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
+        assert all(page.error is None for page in asyncio.run(run()))
+    return peak
+
+
 @pytest.mark.parametrize("concurrency", [1, 3])
-@respx.mock
 def test_concurrency_is_bounded(concurrency: int) -> None:
-    active, peak = 0, 0
-
-    async def slow(request: httpx.Request) -> httpx.Response:
-        nonlocal active, peak
-        active += 1
-        peak = max(peak, active)
-        await asyncio.sleep(0.01)
-        active -= 1
-        return httpx.Response(200, headers=HTML, content=b"ok")
-
-    respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
-
-    async def run():
-        settings = FetchSettings(concurrency=concurrency, per_host_concurrency=8, obey_robots=False)
-        async with LiveFetcher(settings) as fetcher:
-            return await asyncio.gather(
-                *(fetcher.fetch(f"https://a.example/{n}") for n in range(8))
-            )
-
-    pages = asyncio.run(run())
-    assert all(page.error is None for page in pages)
-    assert peak == concurrency
+    settings = FetchSettings(concurrency=concurrency, per_host_concurrency=8, obey_robots=False)
+    assert peak_requests(settings) == concurrency
 
 
-@respx.mock
 def test_each_host_gets_at_most_its_share_of_requests() -> None:
-    active, peak = 0, 0
-
-    async def slow(request: httpx.Request) -> httpx.Response:
-        nonlocal active, peak
-        active += 1
-        peak = max(peak, active)
-        await asyncio.sleep(0.01)
-        active -= 1
-        return httpx.Response(200, headers=HTML, content=b"ok")
-
-    respx.get(url__regex=r"https://a\.example/\d+").mock(side_effect=slow)
     settings = FetchSettings(concurrency=8, per_host_concurrency=2, obey_robots=False)
-
-    async def run():
-        async with LiveFetcher(settings) as fetcher:
-            return await asyncio.gather(
-                *(fetcher.fetch(f"https://a.example/{n}") for n in range(8))
-            )
-
-    assert all(page.error is None for page in asyncio.run(run()))
-    assert peak == 2
+    assert peak_requests(settings) == 2
 
 
 @respx.mock

@@ -6,16 +6,10 @@ memory the fetch and the reading of the page took.
 
 from __future__ import annotations
 
-import asyncio
-import time
-import tracemalloc
-
 import pytest
 
-from tests.support.hostile import QUOTE, HostileSite
-from verifiers.quotes.check import check_quote
-from verifiers.review import read_source
-from verifiers.web.fetcher import FetchSettings, LiveFetcher
+from tests.support.hostile import QUOTE, HostileSite, fetch_read_judge
+from verifiers.web.fetcher import FetchSettings
 
 SETTINGS = FetchSettings(
     allow_private_hosts=True,
@@ -34,22 +28,7 @@ def hostile():
 
 
 def verify(url: str, quote: str = QUOTE, settings: FetchSettings = SETTINGS):
-    """Fetch, read and judge; return (source report, finding, seconds, peak bytes)."""
-
-    async def fetch():
-        async with LiveFetcher(settings) as fetcher:
-            return await fetcher.fetch(url)
-
-    tracemalloc.start()
-    started = time.perf_counter()
-    report, document = read_source(asyncio.run(fetch()))
-    finding = check_quote(
-        quote, [document] if document else [], [f"{url}: {report.error}"] if report.error else []
-    )
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return report, finding, elapsed, peak
+    return fetch_read_judge(url, quote, settings)
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gzip
 import threading
 import time
+import tracemalloc
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.support.pdf import make_pdf
+from verifiers.model import QuoteFinding, SourceReport
+from verifiers.quotes.check import check_quote
+from verifiers.review import read_source
+from verifiers.web.fetcher import FetchSettings, LiveFetcher
 
 QUOTE = "the river tram will carry its first passengers in June"
 PAGE = f"<html><body><p>Officials said {QUOTE}, weather permitting.</p></body></html>"
@@ -24,6 +30,26 @@ DEEP = (
 ).encode()
 NUL = f"<html><body><p>Broken\x00 <b>markup <i>{QUOTE}</p></div></span>\x00\x00".encode()
 PDF = make_pdf([["Report of the transport committee", f"It expects that {QUOTE}."]])
+
+
+def fetch_read_judge(
+    url: str, quote: str, settings: FetchSettings
+) -> tuple[SourceReport, QuoteFinding, float, int]:
+    """Fetch, read and judge one source; with the seconds and peak bytes that took."""
+
+    async def fetch():
+        async with LiveFetcher(settings) as fetcher:
+            return await fetcher.fetch(url)
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    report, document = read_source(asyncio.run(fetch()))
+    unread = [f"{url}: {report.error}"] if report.error else []
+    finding = check_quote(quote, [document] if document else [], unread)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return report, finding, elapsed, peak
 
 
 class HostileSite:
