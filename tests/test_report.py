@@ -7,51 +7,11 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.support.reports import HOSTILE, reference
 from verifiers.model import (
-    ClaimFinding,
-    Edit,
-    Evidence,
-    Match,
-    Metadata,
-    QuoteFinding,
     ReferenceReport,
-    SourceReport,
 )
 from verifiers.report import build_report, exit_status, render, write_reports
-
-HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)> **bold** [l](j)"
-
-
-def reference(verdict: str = "misquoted", flags: list[str] | None = None) -> ReferenceReport:
-    source = SourceReport(
-        "https://a.example/p",
-        "https://a.example/p",
-        200,
-        "live",
-        "2026-11-27T06:00:00Z",
-        "ab" * 32,
-        None,
-        Metadata("Title " + HOSTILE, ["Jane Smith"], "Pub", "2022-03-01"),
-    )
-    match = Match(
-        HOSTILE,
-        "before " + HOSTILE,
-        "after",
-        "https://a.example/p#:~:text=x",
-        [Edit("replace", "will", "may")],
-    )
-    quote = QuoteFinding(
-        HOSTILE, verdict, 0.8, "https://a.example/p", match, flags or [], "explained " + HOSTILE
-    )
-    claim = ClaimFinding("a claim", "needs_review", [Evidence("https://a.example/p", "text", 0.5)])
-    return ReferenceReport(
-        "ref-1",
-        "Cite " + HOSTILE,
-        [source],
-        {"authors": "match", "publisher": "unknown", "date": "mismatch"},
-        [quote],
-        [claim],
-    )
 
 
 def report(*references: ReferenceReport) -> dict:
@@ -85,7 +45,23 @@ def test_json_has_every_contract_field() -> None:
     }
     assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
     quote = ref["quotes"][0]
-    assert set(quote) == {"text", "verdict", "score", "source_url", "match", "flags", "explanation"}
+    assert set(quote) == {
+        "text",
+        "verdict",
+        "score",
+        "source_url",
+        "match",
+        "flags",
+        "explanation",
+        "claim_review",
+    }
+    review = quote["claim_review"]
+    assert review["@type"] == "ClaimReview" and review["claimReviewed"] == HOSTILE
+    assert review["reviewRating"]["alternateName"] == "misquoted"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://a.example/p"
+    assert review["itemReviewed"]["appearance"]["author"] == [
+        {"@type": "Person", "name": "Jane Smith"}
+    ]
     assert set(quote["match"]) >= {"text", "before", "after", "fragment_url", "edits"}
     assert quote["match"]["edits"] == [{"op": "replace", "quote": "will", "source": "may"}]
     assert ref["claims"][0]["evidence"][0] == {
@@ -101,13 +77,21 @@ def test_exit_status_is_zero_only_for_unflagged_verified_quotes() -> None:
     assert exit_status(report(reference("verified"), reference("not_found"))) == 1
 
 
-def test_html_escapes_every_text_and_allows_only_its_own_style() -> None:
+def test_html_escapes_every_text_and_allows_only_its_own_style_and_script() -> None:
     html = render(report(reference()), "html")
-    assert "<script>" not in html and "<img" not in html
+    assert "<script>document.title" not in html and "<img" not in html
     assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
+    assert html.count("<script>") == 1  # the report's own filter script
     policy = re.search(r'Content-Security-Policy" content="([^"]+)"', html).group(1)
-    assert "default-src 'none'" in policy and "script-src" not in policy
-    assert re.search(r"style-src 'sha256-[A-Za-z0-9+/=]+'", policy)
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert re.search(r"style-src 'sha256-[A-Za-z0-9+/=]+';", policy)
+    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+';", policy)
+
+
+def test_json_ld_cannot_be_broken_out_of() -> None:
+    html = render(report(reference()), "html")
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and json.loads(block)[0]["@type"] == "ClaimReview"
 
 
 def test_html_links_only_http_urls() -> None:

@@ -19,8 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from verifiers.model import QUOTE_VERDICTS, ReferenceReport
+from verifiers.report.claim_review import claim_review
+from verifiers.report.tracked_changes import tracked_changes
 
 SCHEMA = "sourcecheck/report@1"
 FORMATS = ("json", "md", "html")
@@ -57,6 +60,10 @@ def build_report(
         },
         "references": [asdict(reference) for reference in references],
     }
+    stamp = report["generated_at"]
+    for reference in report["references"]:
+        for quote in reference["quotes"]:
+            quote["claim_review"] = claim_review(reference, quote, stamp)
     if article and any(article.values()):
         report["article"] = article
     return report
@@ -76,10 +83,24 @@ def render(report: dict, report_format: str) -> str:
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     template = _environment().get_template(f"report.{report_format}.j2")
     if report_format == "html":
-        style = resources.files("verifiers.report").joinpath("templates/report.css").read_text()
-        style_hash = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-        return template.render(report=report, style=style, style_hash=style_hash)
+        style, script = _asset("report.css"), _asset("report.js")
+        return template.render(
+            report=report,
+            style=style,
+            style_hash=_sha256(style),
+            script=script,
+            script_hash=_sha256(script),
+        )
     return template.render(report=report)
+
+
+def _asset(name: str) -> str:
+    return resources.files("verifiers.report").joinpath(f"templates/{name}").read_text()
+
+
+def _sha256(text: str) -> str:
+    """The Content-Security-Policy hash of an inline script or style."""
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
 def write_reports(report: dict, directory: Path, formats: tuple[str, ...]) -> list[Path]:
@@ -125,6 +146,8 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = markdown_escape
     environment.filters["href"] = safe_href
+    environment.filters["json_ld"] = json_ld
+    environment.globals["tracked_changes"] = tracked_changes
     return environment
 
 
@@ -136,6 +159,12 @@ def markdown_escape(text: str | None) -> str:
     for char in "\\`*_[]|#~":
         escaped = escaped.replace(char, "\\" + char)
     return " ".join(escaped.split())
+
+
+def json_ld(data: object) -> Markup:
+    """JSON for a <script type="application/ld+json"> block that no text can break out of."""
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def safe_href(url: str | None) -> str | None:
