@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,9 +38,16 @@ _DEFAULT_IDLE_MINUTES = 60.0
 
 
 def state_dir() -> Path:
+    """SOURCECHECK_HOME, or ~/.local/state/sourcecheck, or (no writable home) a temp folder."""
     configured = os.environ.get("SOURCECHECK_HOME")
     base = Path(configured) if configured else Path.home() / ".local" / "state" / "sourcecheck"
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        if configured:
+            raise
+        base = Path(tempfile.gettempdir()) / f"sourcecheck-{os.getuid()}"
+        base.mkdir(parents=True, exist_ok=True)
     return base
 
 
@@ -63,10 +71,17 @@ def ensure_api() -> str | None:
     if os.environ.get("SOURCECHECK_KEEP_SERVER", "1").strip().lower() in {"0", "false", "no"}:
         return None
     home = state_dir()
-    with _locked(home / "server.lock"):
-        url = running_server_url(home)
-        if url is None:
-            url = _start_server(home)
+    try:
+        with _locked(home / "server.lock"):
+            url = running_server_url(home)
+            if url is None:
+                url = _start_server(home)
+    except (OSError, RuntimeError) as error:
+        print(
+            f"sourcecheck: no local Prefect server ({error}); using a temporary one",
+            file=sys.stderr,
+        )
+        return None
     (home / "last-used").touch()
     os.environ["PREFECT_API_URL"] = url
     return url
