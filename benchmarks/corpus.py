@@ -12,20 +12,20 @@ from __future__ import annotations
 import json
 import sys
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from verifiers.documents import build_document
 from verifiers.model import FetchedPage
 from verifiers.quotes.check import check_quote
+from verifiers.text import tokenize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def _plain(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(text.split())
+    """Words only: typography (quote marks, dashes, entities) is not what is measured."""
+    return " ".join(token.word for token in tokenize(text or ""))
 
 
 def _author_right(expected: str | list | None, found: list[str]) -> bool:

@@ -7,6 +7,7 @@ name="author">` and `<title>` last. The first non-empty value of each field wins
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -39,24 +40,81 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 _BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
+_BYLINE_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    '[rel="author"]',
+    'a[href*="/author/"]',
+    'a[href*="/autor/"]',
+    '[class*="author-name"]',
+    '[class*="author__name"]',
+    '[class*="byline"] a',
+    '[class*="byline"]',
+    '[class*="author"] a',
+    '[class*="author"]',
+    '[class*="autor"]',
+    ".vcard .fn",
+)
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|text|story)\s+)?(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
+    re.IGNORECASE,
+)
+_BYLINE_TAIL = re.compile(
+    r"\s(?:[|·•–—(]|am |on |le |el |updated|aktualisiert|published)\s*", re.IGNORECASE
+)
+# Dates are looked for this far around an article's heading: its byline and dateline, not
+# the dates its story talks about.
+_VISIBLE_DATE_CHARS = 1500
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "january jan januar janvier enero ene janeiro",
+            "february feb februar février fevrier febrero",
+            "march mar märz maerz mars marzo",
+            "april apr avril abril",
+            "may mai mayo",
+            "june jun juni juin junio",
+            "july jul juli juillet julio",
+            "august aug août aout agosto",
+            "september sep sept septembre septiembre",
+            "october oct oktober okt octobre octubre",
+            "november nov novembre noviembre",
+            "december dec dezember dez décembre decembre diciembre dic",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WRITTEN_DATE = re.compile(
+    r"(?P<dotted_day>\d{1,2})\.\s?(?P<dotted_month>\d{1,2})\.\s?(?P<dotted_year>\d{4})"
+    r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+    rf"|(?P<dm_day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<dm_month>{_MONTH_NAMES})\.?\s+(?:de\s+)?"
+    r"(?P<dm_year>\d{4})"
+    rf"|(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}}),?\s+(?P<md_year>\d{{4}})",
+    re.IGNORECASE,
+)
 
 
 def read_metadata(parser: LexborHTMLParser) -> Metadata:
     meta = _meta_tags(parser)
     linked = list(_json_ld_articles(parser))
+    declared = _first(
+        meta.get(key, [None])[0] for key in ("og:title", "twitter:title", "dc.title")
+    ) or _title_tag(parser)
     title = (
         _first(_text(item.get("headline") or item.get("name")) for item in linked)
-        or _first(
-            meta.get(key, [None])[0]
-            for key in ("citation_title", "og:title", "twitter:title", "dc.title")
-        )
-        or _title_tag(parser)
+        or _first(meta.get("citation_title", []))
+        or _heading_like(parser, declared)
+        or declared
     )
     authors = (
         _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
         or _clean_names(meta.get("citation_author", []))
         or _clean_names(meta.get("dc.creator", []))
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
+        or _byline(parser)
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
     )
@@ -92,7 +150,7 @@ def read_metadata(parser: LexborHTMLParser) -> Metadata:
                 "parsely-pub-date",
             )
         ]
-        + [_time_tag(parser)]
+        + [_time_tag(parser), _visible_date(parser)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 
@@ -129,8 +187,22 @@ def _meta_tags(parser: LexborHTMLParser) -> dict[str, list[str]]:
         key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
         content = attributes.get("content")
         if key and content and content.strip():
-            found.setdefault(key.strip().lower(), []).append(content.strip())
+            # Some sites escape their meta content twice ("&amp;#8211;").
+            found.setdefault(key.strip().lower(), []).append(html.unescape(content.strip()))
     return found
+
+
+def _heading_like(parser: LexborHTMLParser, declared: str | None) -> str | None:
+    """The page's <h1>, when it is the headline that its declared title also names (and
+    not a logo or a section name)."""
+    heading = (
+        parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
+    )
+    text = _text(heading.text(separator=" ")) if heading is not None else None
+    if not text or not declared or not 3 <= len(text) <= 300:
+        return None
+    words, named = set(text.casefold().split()), set(declared.casefold().split())
+    return text if len(words & named) >= max(2, len(words) // 2) else None
 
 
 def _json_ld_articles(parser: LexborHTMLParser) -> Iterator[dict[str, Any]]:
@@ -191,7 +263,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list) and value:
         value = value[0]
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(html.unescape(value).split())
     return None
 
 
@@ -201,8 +273,99 @@ def _title_tag(parser: LexborHTMLParser) -> str | None:
 
 
 def _time_tag(parser: LexborHTMLParser) -> str | None:
-    node = parser.css_first("time[datetime]")
-    return node.attributes.get("datetime") if node is not None else None
+    """The publication <time>, else the first <time> with a datetime."""
+    for selector in (
+        'time[itemprop="datePublished"]',
+        "time[pubdate]",
+        'time[class*="publish"]',
+        "article time[datetime]",
+        "time[datetime]",
+    ):
+        node = parser.css_first(selector)
+        if node is not None:
+            return node.attributes.get("datetime") or node.text()
+    return None
+
+
+def _byline(parser: LexborHTMLParser) -> list[str]:
+    """The names a visible byline gives, for pages whose markup declares no author."""
+    for selector in _BYLINE_SELECTORS:
+        for node in parser.css(selector)[:3]:
+            names = _byline_names(node.text(separator=" ") or "")
+            if names:
+                return names
+    return []
+
+
+def _byline_names(text: str) -> list[str]:
+    text = " ".join(text.split())
+    text = _BYLINE_LABEL.sub("", text)
+    text = _BYLINE_TAIL.split(text, 1)[0].strip(" ,;:-|")
+    names = [name.strip() for name in re.split(r",| und | and | et | y |&", text) if name.strip()]
+    if not names or any(not _looks_like_name(name) for name in names):
+        return []
+    return names
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and len(text) <= 60
+        and not any(char.isdigit() for char in text)
+        and "://" not in text
+        and "@" not in text
+        and any(word[:1].isupper() for word in words)
+    )
+
+
+def _visible_date(parser: LexborHTMLParser) -> str | None:
+    """A date written near the top of the article, in the forms news pages use."""
+    body = parser.css_first("article") or parser.css_first("main") or parser.body
+    if body is None:
+        return None
+    text = " ".join((body.text(separator=" ") or "").split())
+    heading = body.css_first("h1") or parser.css_first("h1")
+    title = " ".join((heading.text(separator=" ") if heading else "").split())
+    start = max(0, text.find(title) - _VISIBLE_DATE_CHARS // 4) if title and title in text else 0
+    text = text[start : start + _VISIBLE_DATE_CHARS]
+    for found in _WRITTEN_DATE.finditer(text):
+        date = _written_date(found)
+        if date:
+            return date
+    return None
+
+
+def _written_date(found: re.Match) -> str | None:
+    parts = found.groupdict()
+    try:
+        if parts.get("dotted_year"):
+            day, month, year = (
+                int(parts["dotted_day"]),
+                int(parts["dotted_month"]),
+                int(parts["dotted_year"]),
+            )
+        elif parts.get("iso_year"):
+            day, month, year = (
+                int(parts["iso_day"]),
+                int(parts["iso_month"]),
+                int(parts["iso_year"]),
+            )
+        elif parts.get("dm_year"):
+            day, month, year = (
+                int(parts["dm_day"]),
+                _MONTHS[parts["dm_month"].lower()],
+                int(parts["dm_year"]),
+            )
+        else:
+            day, month, year = (
+                int(parts["md_day"]),
+                _MONTHS[parts["md_month"].lower()],
+                int(parts["md_year"]),
+            )
+        return datetime(year, month, day).date().isoformat()
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _first(values: Iterator[str | None] | list[str | None]) -> str | None:
