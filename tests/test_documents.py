@@ -150,3 +150,16 @@ def test_a_stub_is_a_source_that_could_not_be_read() -> None:
     report, document = read_source(page(stub))
     assert document is None
     assert report.error.startswith("not the article but a stub: paywall")
+
+
+def test_byline_date_and_headline_read_from_the_visible_page() -> None:
+    html = """<html><head><title>Tram vote &amp;#8211; City News</title>
+    <meta property="og:title" content="Council backs the river tram &amp;amp; budget"></head>
+    <body><header><h1 class="logo">City News</h1></header><article>
+    <h1>Council backs the river tram &amp; budget</h1>
+    <p class="byline">Von Anna Berg und Karl Meyer | 14. Mai 2023</p>
+    <p>The council voted on Tuesday. In 2019, a first plan failed.</p></article></body></html>"""
+    metadata = build_document(page(html)).metadata
+    assert metadata.title == "Council backs the river tram & budget"
+    assert metadata.authors == ["Anna Berg", "Karl Meyer"]
+    assert metadata.published == "2023-05-14"

@@ -41,7 +41,7 @@ def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
     assert (moved["status"], moved["via"], moved["error"]) == (200, "live", None)
     assert len(moved["sha256"]) == 64 and moved["fetched_at"].endswith("Z")
     assert moved["metadata"] == {
-        "title": "Ceasefire talks resume in Geneva - Northern Wire",
+        "title": "Ceasefire talks resume in Geneva",
         "authors": ["Lena Ortiz"],
         "publisher": "Northern Wire",
         "published": "2023-05-14",
