@@ -62,3 +62,25 @@ def test_publisher_recognised_from_the_host_name() -> None:
 def test_date_rule(cited: str, published: str, expected: str) -> None:
     result = check_attribution(Reference("r", "c", date=cited), [page(published=published)])
     assert result["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("cited", "on_page", "expected", "noted"),
+    [
+        ("Neftali Bennett", "Naftali Bennett", "match", True),  # a misspelt first name
+        ("Fiona Hil", "Fiona Hill", "mismatch", False),  # short surnames must be exact
+        ("Hill, Fiona", "F. Hill", "match", False),  # order and initials
+        ("José Müller", "Jose Muller", "match", False),  # diacritics
+        ("Tom Bell", "Tom Ball", "mismatch", False),  # short surnames must be exact
+        ("Anna Stentberg", "Anna Stenberg", "match", True),
+    ],
+)
+def test_names_are_matched_tolerantly_and_misspellings_noted(
+    cited: str, on_page: str, expected: str, noted: bool
+) -> None:
+    from verifiers.attribution import spelling_notes
+
+    reference = Reference("r", "c", authors=(cited,))
+    documents = [page([on_page])]
+    assert check_attribution(reference, documents)["authors"] == expected
+    assert bool(spelling_notes(reference, documents)) == noted

@@ -31,7 +31,15 @@ def test_json_has_every_contract_field() -> None:
         "unavailable": 0,
     }
     ref = data["references"][0]
-    assert set(ref) == {"id", "cite", "sources", "attribution", "quotes", "claims"}
+    assert set(ref) == {
+        "id",
+        "cite",
+        "sources",
+        "attribution",
+        "attribution_notes",
+        "quotes",
+        "claims",
+    }
     assert set(ref["sources"][0]) == {
         "url",
         "final_url",

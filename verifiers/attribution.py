@@ -33,6 +33,17 @@ def check_attribution(
     }
 
 
+def spelling_notes(reference: Reference, documents: list[Document]) -> list[str]:
+    """Cited names that match the page's only once a small misspelling is forgiven."""
+    notes = []
+    for author in reference.authors:
+        for document in documents:
+            for name in document.metadata.authors:
+                if _same_person(author, name) and _misspelt(author, name):
+                    notes.append(f"“{author}” is spelt “{name}” on {document.url}")
+    return list(dict.fromkeys(notes))
+
+
 def _best(values) -> AttributionValue:
     values = list(values)
     if "match" in values:
@@ -46,9 +57,42 @@ def _authors(cited: tuple[str, ...], document: Document) -> AttributionValue:
         return "unknown"
     # Pages often name only the first of several authors: one cited author on the page is
     # a match; none of them is a mismatch.
-    page_names = [_plain(name) for name in page]
-    found = any(any(_surname(author) in name.split() for name in page_names) for author in cited)
+    found = any(_same_person(author, name) for author in cited for name in page)
     return "match" if found else "mismatch"
+
+
+def _same_person(cited: str, named: str) -> bool:
+    """Same surname (diacritics, case, name order and initials aside), allowing a slip of
+    one letter in a surname of five or more letters and two in one of nine or more."""
+    wanted, given = _surname(cited), _plain(named).split()
+    if not wanted or not given:
+        return False
+    if "," in named:
+        given = [_surname(named)]
+    allowed = 2 if len(wanted) >= 9 else 1 if len(wanted) >= 5 else 0
+    return any(_edit_distance(wanted, word) <= allowed for word in given)
+
+
+def _misspelt(cited: str, named: str) -> bool:
+    """Different letters, not merely an initial, another order or other diacritics."""
+    cited_words = sorted(_plain(cited.replace(",", " ")).split())
+    named_words = sorted(_plain(named.replace(",", " ")).split())
+    full = [w for w in cited_words if len(w) > 2], [w for w in named_words if len(w) > 2]
+    return full[0] != full[1] and len(full[0]) == len(full[1])
+
+
+def _edit_distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
 
 
 def _publisher(cited: str | None, document: Document) -> AttributionValue:

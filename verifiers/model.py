@@ -145,3 +145,5 @@ class ReferenceReport:
     attribution: dict[str, AttributionValue]
     quotes: list[QuoteFinding]
     claims: list[ClaimFinding]
+    # Names the page spells differently from the citation, which still match.
+    attribution_notes: list[str] = field(default_factory=list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifiers.attribution import check_attribution
+from verifiers.attribution import check_attribution, spelling_notes
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
 from verifiers.errors import UnreadableSource
@@ -50,6 +50,7 @@ def check_reference(
         cite=reference.cite,
         sources=[report for report, _ in sources],
         attribution=check_attribution(reference, documents),
+        attribution_notes=spelling_notes(reference, documents),
         quotes=[check_quote(quote, documents, unread, people) for quote in reference.quotes],
         claims=[check_claim(claim, documents) for claim in reference.claims],
     )
