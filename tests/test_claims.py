@@ -28,3 +28,27 @@ def test_partial_overlap_needs_review_and_nothing_is_no_evidence() -> None:
     review = check_claim("fares will not rise because of the tram", [SOURCE])
     assert review.verdict == "needs_review" and review.evidence
     assert check_claim("the harbour bridge collapsed in spring", [SOURCE]).verdict == "no_evidence"
+
+
+def test_the_best_three_passages_are_ranked_for_review() -> None:
+    source = document(
+        "The tram will open in June. Fares will stay the same for the first year. "
+        "The tram line runs along the river. Critics say the tram is too expensive. "
+        "The weather was fine."
+    )
+    finding = check_claim("the tram fares will rise in June", [source])
+    assert finding.verdict == "needs_review"
+    assert 1 <= len(finding.evidence) <= 3
+    assert finding.evidence[0].score >= finding.evidence[-1].score
+
+
+def test_a_correction_in_the_source_is_shown_with_a_note() -> None:
+    source = document(
+        "The minister said the tax would not rise next year. Correction: an earlier version "
+        "of this article misstated when the tax would rise; it will rise in 2026."
+    )
+    finding = check_claim("the minister said the tax would not rise next year", [source])
+    assert finding.verdict == "supported"
+    notes = [evidence.note for evidence in finding.evidence]
+    assert notes[0] is None
+    assert "corrects" in notes[-1]

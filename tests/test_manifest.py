@@ -99,6 +99,11 @@ def test_duplicate_derived_ids_get_suffixes(tmp_path: Path) -> None:
         ("r.yaml", "references:\n  - id: x\n", "r.yaml: references[0] (x): has neither"),
         (
             "r.yaml",
+            "references:\n  - id: x\n    date: '2022-02-30'\n    quotes: [a]\n",
+            "r.yaml: references[0] (x): date: '2022-02-30' is not a calendar date",
+        ),
+        (
+            "r.yaml",
             "references:\n  - quotes: [a]\n",
             "r.yaml: references[0]: needs at least one of 'cite', 'id' or 'urls'",
         ),

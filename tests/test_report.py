@@ -76,6 +76,7 @@ def test_json_has_every_contract_field() -> None:
         "source_url": "https://a.example/p",
         "text": "text",
         "score": 0.5,
+        "note": None,
     }
 
 

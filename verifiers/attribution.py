@@ -116,7 +116,10 @@ def _date(cited: str | None, document: Document) -> AttributionValue:
         day = date.fromisoformat(published)
     except ValueError:
         return "unknown"
-    start, end = _period(cited)
+    try:
+        start, end = _period(cited)
+    except ValueError:  # not a calendar date, such as 2022-02-30
+        return "unknown"
     if start == end:
         matches = abs(day - start) <= _DAY_TOLERANCE
     else:

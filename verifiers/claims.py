@@ -1,57 +1,142 @@
 """Is an indirect statement ("she said that ...") supported by the reference's sources?
 
-`supported` only when one passage of a few sentences holds nearly every content word of
-the claim, with the same negation and the same numbers; `needs_review` when passages share
-a good part of it (the best are shown); `no_evidence` otherwise. Calling support that is
-not there is the failure this module is built to avoid, so the bar for it is high.
+Passages (each sentence, and each pair of neighbouring sentences) of every readable source
+are ranked by BM25 over content-word stems. The claim is `supported` only when the best
+passage holds nearly all of its content words with the same negation and the same
+numbers; `needs_review` with the three best passages when they share a good part of it;
+`no_evidence` otherwise. Calling support that is not there is the failure this module is
+built to avoid, so the bar for it is high. A source's correction, clarification or
+retraction that concerns the claim is always shown, with a note.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import ClaimFinding, Evidence
-from verifiers.quotes.paraphrase import closest_paraphrase
-from verifiers.text import tokenize
+from verifiers.text import SENTENCE_BREAK, tokenize
+from verifiers.words import is_content_word, stem
 
 # Share of the claim's content stems one passage must hold for support.
 SUPPORTED_MIN_SHARE = 0.9
 # Below this share a passage is not evidence worth an editor's time.
 EVIDENCE_MIN_SHARE = 0.4
 MAX_EVIDENCE = 3
-_NEGATIONS = frozenset(
+# BM25's usual constants: term-frequency saturation and length normalisation.
+_K1, _B = 1.2, 0.75
+NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't "
-    "isn't wasn't aren't weren't hasn't haven't hadn't shouldn't wouldn't couldn't".split()
+    "isn't wasn't aren't weren't hasn't haven't hadn't shouldn't wouldn't couldn't nicht kein "
+    "keine nie ne pas jamais nunca".split()
 )
 _NUMBER = re.compile(r"\d")
+_CORRECTION = re.compile(
+    r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"
+    r"sought to clarify|an earlier version|update[ds]?:|berichtigung|korrektur|"
+    r"richtigstellung|rectificatif|rectification|fe de erratas|aclaración)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Passage:
+    url: str
+    text: str
+    words: list[str]  # folded words
+    stems: Counter[str]
+    correction: bool
 
 
 def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     claim_words = [token.word for token in tokenize(text)]
-    passages = []
-    for document in documents:
-        found = closest_paraphrase(document.index, claim_words)
-        if found is not None and found.share >= EVIDENCE_MIN_SHARE:
-            start, end = document.index.span(found.first, found.last)
-            passage_words = [document.index.word_at(p) for p in range(found.first, found.last + 1)]
-            passages.append(
-                (found.share, document.url, collapse(document.text[start:end]), passage_words)
-            )
-    passages.sort(key=lambda passage: -passage[0])
-    evidence = [Evidence(url, passage, share) for share, url, passage, _ in passages[:MAX_EVIDENCE]]
-    if not passages:
+    wanted = {stem(word) for word in claim_words if is_content_word(word)}
+    passages = [passage for document in documents for passage in _passages(document)]
+    if not wanted or not passages:
         return ClaimFinding(text, "no_evidence", [])
-    share, _, _, passage_words = passages[0]
-    if share >= SUPPORTED_MIN_SHARE and _same_polarity_and_numbers(claim_words, passage_words):
-        return ClaimFinding(text, "supported", evidence[:1])
-    return ClaimFinding(text, "needs_review", evidence)
+    ranked = _rank(wanted, passages)
+    evidence: list[tuple[float, _Passage]] = []
+    for _, passage in ranked:
+        if passage.correction:
+            continue  # a correction is shown as such, and never supports what it corrects
+        share = len(wanted & passage.stems.keys()) / len(wanted)
+        if share >= EVIDENCE_MIN_SHARE and not any(_overlaps(passage, p) for _, p in evidence):
+            evidence.append((round(share, 2), passage))
+        if len(evidence) == MAX_EVIDENCE:
+            break
+    corrections = [
+        (round(len(wanted & p.stems.keys()) / len(wanted), 2), p) for _, p in ranked if p.correction
+    ][:1]
+    if not evidence:
+        return ClaimFinding(text, "no_evidence", _evidence(corrections))
+    share, best = evidence[0]
+    if share >= SUPPORTED_MIN_SHARE and _same_polarity_and_numbers(claim_words, best.words):
+        return ClaimFinding(text, "supported", _evidence(evidence[:1] + corrections))
+    return ClaimFinding(text, "needs_review", _evidence(evidence + corrections))
+
+
+def _passages(document: Document) -> list[_Passage]:
+    """Each sentence of the page, and each pair of neighbouring sentences."""
+    index = document.index
+    sentences, start = [], 0
+    for position in range(len(index)):
+        if index.breaks[position] & SENTENCE_BREAK or position == len(index) - 1:
+            sentences.append((start, position))
+            start = position + 1
+    spans = sentences + [(a[0], b[1]) for a, b in itertools.pairwise(sentences)]
+    passages = []
+    for first, last in spans:
+        words = [index.word_at(p) for p in range(first, last + 1)]
+        begin, end = index.span(first, last)
+        text = collapse(document.text[begin:end])
+        stems = Counter(stem(word) for word in words if is_content_word(word))
+        passages.append(_Passage(document.url, text, words, stems, bool(_CORRECTION.search(text))))
+    return passages
+
+
+def _rank(wanted: set[str], passages: list[_Passage]) -> list[tuple[float, _Passage]]:
+    """Passages by BM25 score for the claim's stems, best first (zero scores left out)."""
+    count = len(passages)
+    average = sum(sum(p.stems.values()) for p in passages) / count or 1.0
+    frequency = {term: sum(1 for p in passages if term in p.stems) for term in wanted}
+    scored = []
+    for passage in passages:
+        length = sum(passage.stems.values())
+        score = 0.0
+        for term in wanted & passage.stems.keys():
+            idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))
+            tf = passage.stems[term]
+            score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / average))
+        if score > 0:
+            scored.append((score, passage))
+    scored.sort(key=lambda item: -item[0])
+    return scored
+
+
+def _overlaps(a: _Passage, b: _Passage) -> bool:
+    return a.url == b.url and (a.text in b.text or b.text in a.text)
+
+
+def _evidence(found: list[tuple[float, _Passage]]) -> list[Evidence]:
+    return [
+        Evidence(
+            passage.url,
+            passage.text,
+            share,
+            "the source corrects, clarifies or retracts here" if passage.correction else None,
+        )
+        for share, passage in found
+    ]
 
 
 def _same_polarity_and_numbers(claim: list[str], passage: list[str]) -> bool:
-    claim_negated = any(word in _NEGATIONS for word in claim)
-    passage_negated = any(word in _NEGATIONS for word in passage)
+    claim_negated = any(word in NEGATIONS for word in claim)
+    passage_negated = any(word in NEGATIONS for word in passage)
     claim_numbers = {word for word in claim if _NUMBER.search(word)}
     passage_numbers = {word for word in passage if _NUMBER.search(word)}
     return claim_negated == passage_negated and claim_numbers <= passage_numbers

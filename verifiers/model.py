@@ -114,6 +114,7 @@ class Evidence:
     source_url: str
     text: str
     score: float
+    note: str | None = None  # e.g. that the passage is the source's own correction
 
 
 @dataclass

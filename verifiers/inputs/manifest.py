@@ -178,6 +178,11 @@ def _date(path: str, where: str, value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str) and _DATE_RE.match(value.strip()):
+        if len(value.strip()) == 10:
+            try:
+                dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise InputError(path, f"{where}: date: {value!r} is not a calendar date") from None
         return value.strip()
     raise InputError(path, f"{where}: date: must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
 

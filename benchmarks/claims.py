@@ -1,0 +1,188 @@
+"""Claims against sources, and attribution against real pages.
+
+    .venv/bin/python benchmarks/claims.py [CORPUS_DIR]
+
+Part one checks 60 hand-written claims against six short sources (each claim labelled
+supported, needs_review or no_evidence) and prints the precision of `supported` (must be
+1.0: never call support that is not there), its recall, and the accuracy per label. Part
+two cites each of the 200 real pages of ../shared/corpus with its known author and date
+and prints the share of `match` per field.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from verifiers.attribution import check_attribution
+from verifiers.claims import check_claim
+from verifiers.documents import Document, build_document
+from verifiers.model import FetchedPage, Metadata, Reference
+from verifiers.text import WordIndex
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+S, R, N = "supported", "needs_review", "no_evidence"
+
+SOURCES = {
+    "tram": (
+        "The city council voted 31 to 12 on Tuesday to fund the first phase of the river "
+        "tram. The line will have eleven stops between the old harbour and the university. "
+        "Construction will cost 412 million euros. The mayor said fares would not rise to pay "
+        "for the tram. Opponents warned that the budget left no room for overruns."
+    ),
+    "talks": (
+        "Negotiators from both sides returned to Geneva on Sunday after a pause of six weeks. "
+        "The draft text runs to 42 pages and covers prisoner exchanges and grain corridors. "
+        "The chief mediator said nothing is agreed until everything is agreed. Heavy weapons "
+        "would be withdrawn from a 30-kilometre zone under the draft."
+    ),
+    "study": (
+        "The study followed 2,400 patients for five years. Patients who received the vaccine "
+        "were admitted to hospital less often than those who did not. The authors found no "
+        "effect on mortality among patients under 65. The trial was funded by a public grant."
+    ),
+    "tax": (
+        "The finance minister ruled out a rise in the fuel tax this year. Instead the "
+        "government will review the rebate scheme and publish the review before the summer "
+        "recess. Correction: an earlier version of this article said the review would be "
+        "published in autumn."
+    ),
+    "club": (
+        "The club sacked its coach on Monday after five defeats in a row. The chairman said "
+        "the decision was painful but necessary. The assistant coach will lead the team "
+        "until the winter break. The club did not say who would be appointed permanently."
+    ),
+    "library": (
+        "The city library will open on Sundays from March. Opening hours on weekdays stay "
+        "unchanged. The extra day costs 180,000 euros a year, paid from the culture budget. "
+        "Librarians welcomed the change but asked for two more staff."
+    ),
+}
+
+CLAIMS = [
+    ("tram", "the council voted 31 to 12 to fund the first phase of the river tram", S),
+    ("tram", "construction of the tram will cost 412 million euros", S),
+    ("tram", "the mayor said fares would not rise to pay for the tram", S),
+    ("tram", "the tram line will have eleven stops between the harbour and the university", S),
+    ("tram", "the council voted 31 to 21 to fund the river tram", R),
+    ("tram", "the mayor said fares would rise to pay for the tram", R),
+    ("tram", "construction of the tram will cost 421 million euros", R),
+    ("tram", "the harbour bridge must be rebuilt before the tram opens", N),
+    ("tram", "the university will pay for a new library wing", N),
+    ("tram", "police arrested two protesters outside the stadium", N),
+    ("talks", "negotiators returned to Geneva on Sunday after a pause of six weeks", S),
+    ("talks", "the draft text runs to 42 pages", S),
+    ("talks", "the draft covers prisoner exchanges and grain corridors", S),
+    ("talks", "heavy weapons would be withdrawn from a 30-kilometre zone", S),
+    ("talks", "the draft text runs to 24 pages", R),
+    ("talks", "heavy weapons would be withdrawn from a 50-kilometre zone", R),
+    ("talks", "negotiators returned to Geneva after a pause of six months", R),
+    ("talks", "the talks collapsed when one delegation walked out", N),
+    ("talks", "a ceasefire was signed in Vienna last spring", N),
+    ("talks", "the election results will be announced on Friday", N),
+    ("study", "the study followed 2,400 patients for five years", S),
+    ("study", "vaccinated patients were admitted to hospital less often", S),
+    ("study", "the authors found no effect on mortality among patients under 65", S),
+    ("study", "the trial was funded by a public grant", S),
+    ("study", "the authors found an effect on mortality among patients under 65", R),
+    ("study", "the study followed 4,200 patients for five years", R),
+    ("study", "the trial was funded by a drug maker", R),
+    ("study", "the vaccine causes infertility in women", N),
+    ("study", "the hospital will close its emergency ward", N),
+    ("study", "researchers sequenced the genome of a new virus", N),
+    ("tax", "the finance minister ruled out a rise in the fuel tax this year", S),
+    ("tax", "the government will review the rebate scheme", S),
+    ("tax", "the review will be published before the summer recess", S),
+    ("tax", "the minister ruled out raising the fuel tax this year", S),
+    ("tax", "the finance minister announced a rise in the fuel tax this year", R),
+    ("tax", "the government will scrap the rebate scheme", R),
+    ("tax", "the review will be published in autumn", R),
+    ("tax", "the central bank raised interest rates", N),
+    ("tax", "farmers blocked the motorway with tractors", N),
+    ("tax", "the prime minister will visit Washington next week", N),
+    ("club", "the club sacked its coach after five defeats in a row", S),
+    ("club", "the chairman said the decision was painful but necessary", S),
+    ("club", "the assistant coach will lead the team until the winter break", S),
+    ("club", "the club did not say who would be appointed permanently", S),
+    ("club", "the club sacked its coach after three defeats in a row", R),
+    ("club", "the chairman said the decision was not necessary", R),
+    ("club", "the club named its new permanent coach", R),
+    ("club", "the stadium will be renovated next summer", N),
+    ("club", "the striker signed a new three-year contract", N),
+    ("club", "ticket prices will fall for students", N),
+    ("library", "the city library will open on Sundays from March", S),
+    ("library", "the extra day costs 180,000 euros a year", S),
+    ("library", "opening hours on weekdays stay unchanged", S),
+    ("library", "librarians welcomed the change but asked for two more staff", S),
+    ("library", "the city library will open on Sundays from May", R),
+    ("library", "the extra day costs 810,000 euros a year", R),
+    ("library", "librarians opposed the change", R),
+    ("library", "the museum will charge an entrance fee", N),
+    ("library", "the swimming pool closes for repairs in July", N),
+    ("library", "a new bus line connects the airport", N),
+]
+
+
+def document(name: str) -> Document:
+    text = SOURCES[name]
+    return Document(f"https://sources.example/{name}", text, Metadata(), WordIndex(text))
+
+
+def claims_table() -> None:
+    outcomes = [
+        (label, check_claim(claim, [document(name)]).verdict) for name, claim, label in CLAIMS
+    ]
+    said_supported = [label for label, verdict in outcomes if verdict == S]
+    precision = said_supported.count(S) / len(said_supported) if said_supported else 1.0
+    recall = said_supported.count(S) / sum(1 for label, _ in outcomes if label == S)
+    print(f"{len(outcomes)} claims\n\n| measure | value |\n| --- | ---: |")
+    print(f"| precision of supported | {precision:.3f} |\n| recall of supported | {recall:.3f} |")
+    for label in (S, R, N):
+        total = sum(1 for expected, _ in outcomes if expected == label)
+        right = sum(1 for expected, got in outcomes if expected == label and got == label)
+        print(f"| {label} right | {right} / {total} |")
+    confusion = Counter((expected, got) for expected, got in outcomes if expected != got)
+    if confusion:
+        print("\nwrong: " + ", ".join(f"{e} -> {g}: {n}" for (e, g), n in confusion.items()))
+
+
+def attribution_table(corpus: Path) -> None:
+    if not (corpus / "truth.json").exists():
+        print(f"\n(no corpus at {corpus}: attribution on real pages not measured)")
+        return
+    truth = json.loads((corpus / "truth.json").read_text())
+    results: dict[str, Counter] = {"authors": Counter(), "date": Counter()}
+    for name, known in truth.items():
+        body = (corpus / "pages" / name).read_bytes()
+        page = FetchedPage(known["url"], known["url"], 200, "live", "", "text/html", body=body)
+        author = known["author"]
+        authors = tuple(author) if isinstance(author, list) else (author,) if author else ()
+        reference = Reference("r", known["title"] or name, authors=authors, date=known["date"])
+        found = check_attribution(reference, [build_document(page)])
+        for field in results:
+            if (field == "authors" and authors) or (field == "date" and known["date"]):
+                results[field][found[field]] += 1
+    print(
+        "\n| field (200 real pages, cited as their byline gives them) | match | mismatch |"
+        " unknown |\n| --- | ---: | ---: | ---: |"
+    )
+    for field, counts in results.items():
+        total = sum(counts.values())
+        print(
+            f"| {field} | {counts['match'] / total:.2f} | {counts['mismatch'] / total:.2f} | "
+            f"{counts['unknown'] / total:.2f} |"
+        )
+
+
+def main(arguments: list[str]) -> int:
+    claims_table()
+    attribution_table(Path(arguments[0]) if arguments else DEFAULT_CORPUS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
