@@ -55,6 +55,17 @@ _BYLINE_SELECTORS = (
     '[class*="autor"]',
     ".vcard .fn",
 )
+# Author fields that name a site or an organisation rather than a person.
+_NOT_A_PERSON = re.compile(
+    r"://|@|\bwww\.|\.(?:com|de|org|net|at|ch|fr|es|uk|world|info|io)\b|\b(?:gmbh|e\.v\.|"
+    r"ltd|inc|ag)\b|themegrill",
+    re.IGNORECASE,
+)
+_COMMENT_SECTION = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+_FURNITURE = frozenset(
+    "name reply por by von par author autor autorin redaktion posted written admin "
+    "publiziert am archiv anzeigen share teilen".split()
+) | {"publiziert am", "archiv anzeigen", "posted by", "written by"}
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|text|story)\s+)?(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
     re.IGNORECASE,
@@ -254,7 +265,7 @@ def _clean_names(values: list[str]) -> list[str]:
     names = []
     for value in values:
         value = _BY_PREFIX.sub("", value or "").strip()
-        if value and "://" not in value and value not in names:
+        if value and not _NOT_A_PERSON.search(value) and value not in names:
             names.append(value)
     return names
 
@@ -288,19 +299,36 @@ def _time_tag(parser: LexborHTMLParser) -> str | None:
 
 
 def _byline(parser: LexborHTMLParser) -> list[str]:
-    """The names a visible byline gives, for pages whose markup declares no author."""
+    """The names a visible byline gives, for pages whose markup declares no author.
+
+    Bylines inside comment sections are readers', not the article's; a byline of full
+    names is preferred to one that gives a first name only.
+    """
+    single_names: list[str] = []
     for selector in _BYLINE_SELECTORS:
         for node in parser.css(selector)[:3]:
+            if _in_comments(node):
+                continue
             names = _byline_names(node.text(separator=" ") or "")
-            if names:
+            if names and all(len(name.split()) > 1 for name in names):
                 return names
-    return []
+            single_names = single_names or names
+    return single_names
+
+
+def _in_comments(node) -> bool:
+    while node is not None and node.tag != "body":
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _COMMENT_SECTION.search(marks):
+            return True
+        node = node.parent
+    return False
 
 
 def _byline_names(text: str) -> list[str]:
     text = " ".join(text.split())
     text = _BYLINE_LABEL.sub("", text)
-    text = _BYLINE_TAIL.split(text, 1)[0].strip(" ,;:-|")
+    text = _BYLINE_TAIL.split(text, 1)[0].strip(" ,;:-|→")
     names = [name.strip() for name in re.split(r",| und | and | et | y |&", text) if name.strip()]
     if not names or any(not _looks_like_name(name) for name in names):
         return []
@@ -308,13 +336,14 @@ def _byline_names(text: str) -> list[str]:
 
 
 def _looks_like_name(text: str) -> bool:
+    """A person's name, not a site, an organisation or a word of the page's furniture."""
     words = text.split()
     return (
         1 <= len(words) <= 5
-        and len(text) <= 60
+        and 2 < len(text) <= 60
         and not any(char.isdigit() for char in text)
-        and "://" not in text
-        and "@" not in text
+        and not _NOT_A_PERSON.search(text)
+        and text.casefold() not in _FURNITURE
         and any(word[:1].isupper() for word in words)
     )
 
