@@ -39,6 +39,7 @@ _ARTICLE_TYPES = {
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})(?:/|$)")
 _BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 _BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
@@ -108,7 +109,7 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-def read_metadata(parser: LexborHTMLParser) -> Metadata:
+def read_metadata(parser: LexborHTMLParser, url: str = "") -> Metadata:
     meta = _meta_tags(parser)
     linked = list(_json_ld_articles(parser))
     declared = _first(
@@ -161,7 +162,14 @@ def read_metadata(parser: LexborHTMLParser) -> Metadata:
                 "parsely-pub-date",
             )
         ]
-        + [_time_tag(parser), _visible_date(parser)]
+        + [_any_json_ld_date(parser)]
+        + [
+            value
+            for key, values in meta.items()
+            if "pubdate" in key or "publish" in key
+            for value in values[:1]
+        ]
+        + [_time_tag(parser), _url_date(url), _visible_date(parser)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 
@@ -284,18 +292,47 @@ def _title_tag(parser: LexborHTMLParser) -> str | None:
 
 
 def _time_tag(parser: LexborHTMLParser) -> str | None:
-    """The publication <time>, else the first <time> with a datetime."""
+    """The publication <time> (or microformat), else the first <time>."""
     for selector in (
-        'time[itemprop="datePublished"]',
+        '[itemprop="datePublished"]',
         "time[pubdate]",
         'time[class*="publish"]',
+        "abbr.published[title]",
         "article time[datetime]",
         "time[datetime]",
+        "article time",
+        "time",
     ):
         node = parser.css_first(selector)
         if node is not None:
-            return node.attributes.get("datetime") or node.text()
+            attributes = node.attributes
+            value = (
+                attributes.get("datetime")
+                or attributes.get("content")
+                or attributes.get("title")
+                or node.text()
+            )
+            if normalise_date(value):
+                return value
     return None
+
+
+def _any_json_ld_date(parser: LexborHTMLParser) -> str | None:
+    """datePublished from any JSON-LD object, whatever its declared type."""
+    for node in parser.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True) or "", strict=False)
+        except ValueError:
+            continue
+        for item in _walk_json_ld(data):
+            if _text(item.get("datePublished")):
+                return _text(item.get("datePublished"))
+    return None
+
+
+def _url_date(url: str) -> str | None:
+    found = _URL_DATE.search(url)
+    return "-".join(found.groups()) if found else None
 
 
 def _byline(parser: LexborHTMLParser) -> list[str]:
