@@ -74,9 +74,15 @@ _BYLINE_LABEL = re.compile(
 _BYLINE_TAIL = re.compile(
     r"\s(?:[|·•–—(]|am |on |le |el |updated|aktualisiert|published)\s*", re.IGNORECASE
 )
-# Dates are looked for this far around an article's heading: its byline and dateline, not
-# the dates its story talks about.
-_VISIBLE_DATE_CHARS = 1500
+# Bylines and dates are looked for this far around an article's heading: its byline and
+# dateline, not the people and dates its story talks about.
+_NEAR_HEADING_CHARS = 1500
+_CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
+_PERSON = rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|de|van|von|der|da|di|le|la)){{1,3}}"
+_WRITTEN_BYLINE = re.compile(
+    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Aa]utor(?:in)?:?|[Aa]uthor:?|[Rr]edaktion:)\s+"
+    rf"|\d{{4}}\s+[-–]\s+)(?P<names>{_PERSON}(?:\s+(?:und|and|et|y)\s+{_PERSON})?)"
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -127,6 +133,7 @@ def read_metadata(parser: LexborHTMLParser, url: str = "") -> Metadata:
         or _clean_names(meta.get("dc.creator", []))
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
         or _byline(parser)
+        or _written_byline(_text_near_heading(parser))
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
     )
@@ -385,21 +392,34 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
-def _visible_date(parser: LexborHTMLParser) -> str | None:
-    """A date written near the top of the article, in the forms news pages use."""
+def _text_near_heading(parser: LexborHTMLParser) -> str:
+    """The article's text around its heading, where bylines and datelines stand."""
     body = parser.css_first("article") or parser.css_first("main") or parser.body
     if body is None:
-        return None
+        return ""
     text = " ".join((body.text(separator=" ") or "").split())
     heading = body.css_first("h1") or parser.css_first("h1")
     title = " ".join((heading.text(separator=" ") if heading else "").split())
-    start = max(0, text.find(title) - _VISIBLE_DATE_CHARS // 4) if title and title in text else 0
-    text = text[start : start + _VISIBLE_DATE_CHARS]
-    for found in _WRITTEN_DATE.finditer(text):
+    start = max(0, text.find(title) - _NEAR_HEADING_CHARS // 4) if title and title in text else 0
+    return text[start : start + _NEAR_HEADING_CHARS]
+
+
+def _visible_date(parser: LexborHTMLParser) -> str | None:
+    """A date written near the top of the article, in the forms news pages use."""
+    for found in _WRITTEN_DATE.finditer(_text_near_heading(parser)):
         date = _written_date(found)
         if date:
             return date
     return None
+
+
+def _written_byline(text: str) -> list[str]:
+    """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash."""
+    for found in _WRITTEN_BYLINE.finditer(text):
+        names = [name.strip() for name in re.split(r" und | and | et | y ", found.group("names"))]
+        if all(_looks_like_name(name) and len(name.split()) > 1 for name in names):
+            return names
+    return []
 
 
 def _written_date(found: re.Match) -> str | None:
