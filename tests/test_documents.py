@@ -163,3 +163,21 @@ def test_byline_date_and_headline_read_from_the_visible_page() -> None:
     assert metadata.title == "Council backs the river tram & budget"
     assert metadata.authors == ["Anna Berg", "Karl Meyer"]
     assert metadata.published == "2023-05-14"
+
+
+def test_byline_written_in_the_text_and_a_date_in_the_url() -> None:
+    html = """<html><head><title>Rail strike ends</title></head><body><article>
+    <h1>Rail strike ends</h1><p>Par Matthieu Hy et Claire Dubois</p>
+    <p>The unions signed the agreement on Friday.</p></article></body></html>"""
+    fetched = FetchedPage(
+        "https://news.example/2021/03/05/rail-strike",
+        None,
+        200,
+        "live",
+        "",
+        "text/html",
+        body=html.encode(),
+    )
+    metadata = build_document(fetched).metadata
+    assert metadata.authors == ["Matthieu Hy", "Claire Dubois"]
+    assert metadata.published == "2021-03-05"

@@ -174,7 +174,8 @@ def build_document(page: FetchedPage) -> Document:
     elif _is_html(page.content_type, text):
         parser = LexborHTMLParser(text)
         body_text = html_to_text(parser)
-        document = Document(url, body_text, read_metadata(parser, url), WordIndex(body_text))
+        metadata = read_metadata(parser, url, body_text)
+        document = Document(url, body_text, metadata, WordIndex(body_text))
         document.wall = find_wall(parser, body_text)
         return document
     else:

@@ -78,10 +78,10 @@ _BYLINE_TAIL = re.compile(
 # dateline, not the people and dates its story talks about.
 _NEAR_HEADING_CHARS = 1500
 _CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
-_PERSON = rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|de|van|von|der|da|di|le|la)){{1,3}}"
+_PERSON = rf"{_CAPITALISED}(?:[ ]+(?:{_CAPITALISED}|de|van|von|der|da|di|le|la)){{1,3}}"
 _WRITTEN_BYLINE = re.compile(
-    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Aa]utor(?:in)?:?|[Aa]uthor:?|[Rr]edaktion:)\s+"
-    rf"|\d{{4}}\s+[-–]\s+)(?P<names>{_PERSON}(?:\s+(?:und|and|et|y)\s+{_PERSON})?)"
+    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Aa]utor(?:in)?:?|[Aa]uthor:?|[Rr]edaktion:)[ ]+"
+    rf"|\d{{4}}[ ]+[-–][ ]+)(?P<names>{_PERSON}(?:[ ]+(?:und|and|et|y)[ ]+{_PERSON})?)"
 )
 _MONTHS = {
     name: number
@@ -115,7 +115,9 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-def read_metadata(parser: LexborHTMLParser, url: str = "") -> Metadata:
+def read_metadata(parser: LexborHTMLParser, url: str = "", text: str = "") -> Metadata:
+    """What the page says of itself; `text` is its readable text (for bylines and
+    datelines written in it), `url` its address (for dates written in that)."""
     meta = _meta_tags(parser)
     linked = list(_json_ld_articles(parser))
     declared = _first(
@@ -133,7 +135,7 @@ def read_metadata(parser: LexborHTMLParser, url: str = "") -> Metadata:
         or _clean_names(meta.get("dc.creator", []))
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
         or _byline(parser)
-        or _written_byline(_text_near_heading(parser))
+        or _written_byline(_text_near_heading(parser, text))
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
     )
@@ -176,7 +178,7 @@ def read_metadata(parser: LexborHTMLParser, url: str = "") -> Metadata:
             if "pubdate" in key or "publish" in key
             for value in values[:1]
         ]
-        + [_time_tag(parser), _url_date(url), _visible_date(parser)]
+        + [_time_tag(parser), _url_date(url), _visible_date(parser, text)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 
@@ -392,21 +394,20 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
-def _text_near_heading(parser: LexborHTMLParser) -> str:
-    """The article's text around its heading, where bylines and datelines stand."""
-    body = parser.css_first("article") or parser.css_first("main") or parser.body
-    if body is None:
-        return ""
-    text = " ".join((body.text(separator=" ") or "").split())
-    heading = body.css_first("h1") or parser.css_first("h1")
+def _text_near_heading(parser: LexborHTMLParser, text: str) -> str:
+    """The page's text around its heading, where bylines and datelines stand."""
+    heading = (
+        parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
+    )
     title = " ".join((heading.text(separator=" ") if heading else "").split())
-    start = max(0, text.find(title) - _NEAR_HEADING_CHARS // 4) if title and title in text else 0
+    start = text.find(title) if title else -1
+    start = max(0, start - _NEAR_HEADING_CHARS // 4) if start >= 0 else 0
     return text[start : start + _NEAR_HEADING_CHARS]
 
 
-def _visible_date(parser: LexborHTMLParser) -> str | None:
+def _visible_date(parser: LexborHTMLParser, text: str) -> str | None:
     """A date written near the top of the article, in the forms news pages use."""
-    for found in _WRITTEN_DATE.finditer(_text_near_heading(parser)):
+    for found in _WRITTEN_DATE.finditer(_text_near_heading(parser, text)):
         date = _written_date(found)
         if date:
             return date
