@@ -21,7 +21,7 @@ from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import ClaimFinding, Evidence
 from verifiers.text import SENTENCE_BREAK, tokenize
-from verifiers.words import is_content_word, stem
+from verifiers.words import NEGATIONS, is_content_word, stem
 
 # Share of the claim's content stems one passage must hold for support.
 SUPPORTED_MIN_SHARE = 0.9
@@ -30,11 +30,6 @@ EVIDENCE_MIN_SHARE = 0.4
 MAX_EVIDENCE = 3
 # BM25's usual constants: term-frequency saturation and length normalisation.
 _K1, _B = 1.2, 0.75
-NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't "
-    "isn't wasn't aren't weren't hasn't haven't hadn't shouldn't wouldn't couldn't nicht kein "
-    "keine nie ne pas jamais nunca".split()
-)
 _NUMBER = re.compile(r"\d")
 _CORRECTION = re.compile(
     r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"

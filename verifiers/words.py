@@ -24,6 +24,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Words that negate what they stand in, in the languages the stopwords cover.
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot can't won't don't doesn't "
+    "didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't "
+    "nicht kein keine keinen keiner nie niemals ne pas jamais aucun aucune nunca ningún "
+    "ninguna tampoco".split()
+)
+
 
 def is_content_word(word: str) -> bool:
     return word not in STOPWORDS and (len(word) > 2 or word.isdigit())

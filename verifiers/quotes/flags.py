@@ -13,6 +13,7 @@ from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import Edit
 from verifiers.text import SENTENCE_BREAK, tokenize
+from verifiers.words import NEGATIONS
 
 # Words that limit what comes before them: a quotation that stops right before one of
 # them may drop its condition. Multi-word ones are matched as phrases.
@@ -52,12 +53,6 @@ _DISOWNING = re.compile(
     r"behauptet|faux|prétendent|prétend|critiques|falso|críticos|afirman)\b"
 )
 _OPENING_WORDS = 8  # how far back, within the sentence, a disowning opening is looked for
-NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without cannot can't won't don't doesn't "
-    "didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't "
-    "nicht kein keine keinen keiner nie niemals ne pas jamais aucun aucune nunca ningún "
-    "ninguna tampoco".split()
-)
 _QUALIFIERS = frozenset(
     "only if unless except but however although though perhaps maybe possibly probably "
     "allegedly partly partially nearly almost some few".split()
