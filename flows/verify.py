@@ -48,13 +48,15 @@ async def fetch_source(
 ) -> Source:
     """The page, read live; failing that, its archived copy nearest the cited date."""
     page = await fetcher.fetch(url)
-    source = read_source(page)
-    if source[1] is None and archive_url:
-        failed = replace(page, error=source[0].error)
+    report, document = read_source(page)
+    if document is None and archive_url:
+        failed = replace(page, error=report.error)
         copy = await archived_copy(fetcher, failed, cited_date, archive_url)
-        if copy is not None and (archived := read_source(copy))[1] is not None:
-            return archived
-    return source
+        if copy is not None:
+            archived_report, archived_document = read_source(copy)
+            if archived_document is not None:
+                return archived_report, archived_document
+    return report, document
 
 
 @task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
