@@ -62,6 +62,12 @@ _NOT_A_PERSON = re.compile(
     r"ltd|inc|ag)\b|themegrill",
     re.IGNORECASE,
 )
+# Credits and links that sit where bylines do but name no author of the text.
+_NOT_A_BYLINE = re.compile(
+    r"^(?:foto|photo|bild|image|quelle|source|credit)s?\b|mehr (?:artikel|beiträge)|"
+    r"more (?:articles|posts|stories)|alle beiträge|zeige alle",
+    re.IGNORECASE,
+)
 _COMMENT_SECTION = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
 _FURNITURE = frozenset(
     "name reply por by von par author autor autorin redaktion posted written admin "
@@ -78,10 +84,11 @@ _BYLINE_TAIL = re.compile(
 # dateline, not the people and dates its story talks about.
 _NEAR_HEADING_CHARS = 1500
 _CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
-_PERSON = rf"{_CAPITALISED}(?:[ ]+(?:{_CAPITALISED}|de|van|von|der|da|di|le|la)){{1,3}}"
+_PERSON = rf"{_CAPITALISED}(?:[^\S\n]+(?:{_CAPITALISED}|de|van|von|der|da|di)){{1,3}}"
 _WRITTEN_BYLINE = re.compile(
-    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Aa]utor(?:in)?:?|[Aa]uthor:?|[Rr]edaktion:)[ ]+"
-    rf"|\d{{4}}[ ]+[-–][ ]+)(?P<names>{_PERSON}(?:[ ]+(?:und|and|et|y)[ ]+{_PERSON})?)"
+    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|(?:[Aa]utor(?:in)?|[Aa]uteur):?|[Aa]uthor:?|[Rr]edaktion:|"
+    rf"[Tt]ext:)\s+|\d{{4}}[^\S\n]+[-–][^\S\n]+)"
+    rf"(?P<names>{_PERSON}(?:[^\S\n]+(?:und|and|et|y)[^\S\n]+{_PERSON})?)"
 )
 _MONTHS = {
     name: number
@@ -134,8 +141,9 @@ def read_metadata(parser: LexborHTMLParser, url: str = "", text: str = "") -> Me
         or _clean_names(meta.get("citation_author", []))
         or _clean_names(meta.get("dc.creator", []))
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
-        or _byline(parser)
+        or _byline(parser, full_names=True)
         or _written_byline(_text_near_heading(parser, text))
+        or _byline(parser, full_names=False)
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
     )
@@ -344,22 +352,18 @@ def _url_date(url: str) -> str | None:
     return "-".join(found.groups()) if found else None
 
 
-def _byline(parser: LexborHTMLParser) -> list[str]:
-    """The names a visible byline gives, for pages whose markup declares no author.
-
-    Bylines inside comment sections are readers', not the article's; a byline of full
-    names is preferred to one that gives a first name only.
-    """
-    single_names: list[str] = []
+def _byline(parser: LexborHTMLParser, full_names: bool) -> list[str]:
+    """The names a byline in the markup gives: with `full_names`, only a byline of full
+    names; else also one of single names ("Todd"), which a written byline outranks.
+    Bylines inside comment sections are readers', not the article's."""
     for selector in _BYLINE_SELECTORS:
         for node in parser.css(selector)[:3]:
             if _in_comments(node):
                 continue
             names = _byline_names(node.text(separator=" ") or "")
-            if names and all(len(name.split()) > 1 for name in names):
+            if names and (not full_names or all(len(name.split()) > 1 for name in names)):
                 return names
-            single_names = single_names or names
-    return single_names
+    return []
 
 
 def _in_comments(node) -> bool:
@@ -373,6 +377,8 @@ def _in_comments(node) -> bool:
 
 def _byline_names(text: str) -> list[str]:
     text = " ".join(text.split())
+    if _NOT_A_BYLINE.search(text):
+        return []
     text = _BYLINE_LABEL.sub("", text)
     text = _BYLINE_TAIL.split(text, 1)[0].strip(" ,;:-|→")
     names = [name.strip() for name in re.split(r",| und | and | et | y |&", text) if name.strip()]
