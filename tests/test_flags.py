@@ -159,3 +159,27 @@ def test_found_elsewhere_names_the_page_that_holds_the_words() -> None:
     assert found.verdict == "verified" and found.flags == ["found_elsewhere"]
     assert found.source_url == "https://other.example/"
     assert "https://other.example/" in found.explanation
+
+
+def test_words_only_in_readers_comments_are_flagged() -> None:
+    from verifiers.documents import build_document
+    from verifiers.model import FetchedPage
+
+    def page(html: str):
+        fetched = FetchedPage(
+            "https://a.example/", None, 200, "live", "", "text/html", body=html.encode()
+        )
+        return build_document(fetched)
+
+    article = "<article><h1>Budget passes</h1><p>The council passed the budget on Monday.</p>"
+    comments = (
+        '<section id="comments"><p>Reader: the council wasted every cent of it again.</p></section>'
+    )
+    only_comment = page(f"<html><body>{article}</article>{comments}</body></html>")
+    finding = check_quote("the council wasted every cent of it", [only_comment], [], ["X"])
+    assert finding.verdict == "verified" and finding.flags == ["wrong_speaker"]
+    assert "reader's comment" in finding.explanation
+    in_article = check_quote("The council passed the budget", [only_comment], [], ["X"])
+    assert in_article.flags == []
+    wrapper = page(f'<html><body><div class="has-comments">{article}</article></div></body></html>')
+    assert check_quote("The council passed the budget", [wrapper], [], ["X"]).flags == []

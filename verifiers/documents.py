@@ -11,11 +11,12 @@ from __future__ import annotations
 import codecs
 import html as html_module
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from verifiers.fragments import collapse
 from verifiers.metadata import read_metadata
 from verifiers.model import FetchedPage, Metadata
 from verifiers.pdf import read_pdf
@@ -149,6 +150,10 @@ _NON_NESTING = frozenset(
 _UNREAD_ELEMENTS = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK_TAGS))})\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_COMMENT_SELECTORS = (
+    '[id*="comments"], [class*="comments"], [id*="disqus"], [class*="comment-list"], '
+    '[class*="commentlist"], [id*="kommentare"], [class*="kommentare"], [class*="leserkommentar"]'
+)
 
 
 @dataclass(eq=False)
@@ -160,6 +165,8 @@ class Document:
     metadata: Metadata
     index: WordIndex
     wall: str | None = None  # what shows the page is a paywall or consent stub
+    # Readers' comments on the page, one line each, as in `collapse(text)`.
+    comments: list[str] = field(default_factory=list)
 
 
 def build_document(page: FetchedPage) -> Document:
@@ -177,6 +184,7 @@ def build_document(page: FetchedPage) -> Document:
         metadata = read_metadata(parser, url, body_text)
         document = Document(url, body_text, metadata, WordIndex(body_text))
         document.wall = find_wall(parser, body_text)
+        document.comments = readers_comments(parser, len(body_text))
         return document
     else:
         body_text, metadata = text.replace("\r\n", "\n"), Metadata()
@@ -237,6 +245,31 @@ def _is_html(content_type: str | None, text: str) -> bool:
         if media_type == "text/plain":
             return False
     return bool(re.match(r"\s*(<!doctype html|<html|<head|<body|<!--)", text[:512], re.I))
+
+
+def readers_comments(parser: LexborHTMLParser, page_chars: int) -> list[str]:
+    """The text of each comment section: not the article's words, though on its page.
+
+    A section that holds the headline or most of the page is a wrapper named after its
+    comment features, not a comment section.
+    """
+    sections = []
+    for node in parser.css(_COMMENT_SELECTORS):
+        if node.css_first("h1") is not None or any(_contains(s, node) for s in sections):
+            continue
+        text = collapse(node.text(separator=" ") or "")
+        if text and len(text) < page_chars / 2:
+            sections.append(node)
+    return [collapse(node.text(separator=" ") or "") for node in sections]
+
+
+def _contains(outer: LexborNode, inner: LexborNode) -> bool:
+    node = inner.parent
+    while node is not None:
+        if node.mem_id == outer.mem_id:
+            return True
+        node = node.parent
+    return False
 
 
 def nesting_depth(html: str) -> int:

@@ -124,7 +124,10 @@ def _flags(
         ("ellipsis_hides", ellipsis_hides(finding.edits)),
         ("truncated_opening", truncated_opening(document, finding.first, text)),
         ("truncated_condition", truncated_condition(document, finding.last)),
-        ("wrong_speaker", wrong_speaker(document, finding.first, finding.last, people)),
+        (
+            "wrong_speaker",
+            wrong_speaker(document, finding.first, finding.last, people, finding.occurrences),
+        ),
     ]
     return [(flag, what) for flag, what in seen if what]
 

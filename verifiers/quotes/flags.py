@@ -114,8 +114,15 @@ def truncated_opening(document: Document, first: int, quote_text: str) -> str | 
     return f"right before the quoted words the source has “{shown}”"
 
 
-def wrong_speaker(document: Document, first: int, last: int, people: list[str]) -> str | None:
-    """The source itself quotes these words, and from someone the reference does not name."""
+def wrong_speaker(
+    document: Document, first: int, last: int, people: list[str], occurrences: int
+) -> str | None:
+    """The source itself quotes these words, and from someone the reference does not name
+    — or the words stand on the page only in readers' comments."""
+    start, end = document.index.span(first, last)
+    passage = collapse(document.text[start:end])
+    if document.comments and sum(c.count(passage) for c in document.comments) >= occurrences:
+        return "the words stand on the page only in a reader's comment"
     if not people:
         return None
     index, text = document.index, document.text
