@@ -1,0 +1,209 @@
+"""Bylines and datelines as a reader sees them, for pages whose markup does not say.
+
+A byline is read from the markup that carries one (`itemprop="author"`, `rel="author"`,
+`byline` and `author` classes) or from the text near the headline ("By …", "Von …",
+"Par …", "12.05.2023 - Name"); a date from the text near the headline. Readers' comments,
+photo credits, site names and the page's furniture ("Reply", "Name") are not bylines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+_BYLINE_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    '[rel="author"]',
+    'a[href*="/author/"]',
+    'a[href*="/autor/"]',
+    '[class*="author-name"]',
+    '[class*="author__name"]',
+    '[class*="byline"] a',
+    '[class*="byline"]',
+    '[class*="author"] a',
+    '[class*="author"]',
+    '[class*="autor"]',
+    ".vcard .fn",
+)
+# Author fields that name a site or an organisation rather than a person.
+_NOT_A_PERSON = re.compile(
+    r"://|@|\bwww\.|\.(?:com|de|org|net|at|ch|fr|es|uk|world|info|io)\b|\b(?:gmbh|e\.v\.|"
+    r"ltd|inc|ag)\b",
+    re.IGNORECASE,
+)
+# Credits and links that sit where bylines do but name no author of the text.
+_NOT_A_BYLINE = re.compile(
+    r"^(?:foto|photo|bild|image|quelle|source|credit)s?\b|mehr (?:artikel|beiträge)|"
+    r"more (?:articles|posts|stories)|alle beiträge|zeige alle",
+    re.IGNORECASE,
+)
+_COMMENT_SECTION = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+_FURNITURE = frozenset(
+    "name reply por by von par author autor autorin redaktion posted written admin "
+    "publiziert am archiv anzeigen share teilen".split()
+) | {"publiziert am", "archiv anzeigen", "posted by", "written by"}
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|text|story)\s+)?(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
+    re.IGNORECASE,
+)
+_BYLINE_TAIL = re.compile(
+    r"\s(?:[|·•–—(]|am |on |le |el |updated|aktualisiert|published)\s*", re.IGNORECASE
+)
+# Bylines and dates are looked for this far around an article's heading: its byline and
+# dateline, not the people and dates its story talks about.
+_NEAR_HEADING_CHARS = 1500
+_CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
+_PERSON = rf"{_CAPITALISED}(?:[^\S\n]+(?:{_CAPITALISED}|de|van|von|der|da|di)){{1,3}}"
+_WRITTEN_BYLINE = re.compile(
+    rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|(?:[Aa]utor(?:in)?|[Aa]uteur):?|[Aa]uthor:?|[Rr]edaktion:|"
+    rf"[Tt]ext:)\s+|\d{{4}}[^\S\n]+[-–][^\S\n]+)"
+    rf"(?P<names>{_PERSON}(?:[^\S\n]+(?:und|and|et|y)[^\S\n]+{_PERSON})?)"
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "january jan januar janvier enero ene janeiro",
+            "february feb februar février fevrier febrero",
+            "march mar märz maerz mars marzo",
+            "april apr avril abril",
+            "may mai mayo",
+            "june jun juni juin junio",
+            "july jul juli juillet julio",
+            "august aug août aout agosto",
+            "september sep sept septembre septiembre",
+            "october oct oktober okt octobre octubre",
+            "november nov novembre noviembre",
+            "december dec dezember dez décembre decembre diciembre dic",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WRITTEN_DATE = re.compile(
+    r"(?P<dotted_day>\d{1,2})\.\s?(?P<dotted_month>\d{1,2})\.\s?(?P<dotted_year>\d{4})"
+    r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+    rf"|(?P<dm_day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<dm_month>{_MONTH_NAMES})\.?\s+(?:de\s+)?"
+    r"(?P<dm_year>\d{4})"
+    rf"|(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}}),?\s+(?P<md_year>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def names_an_organisation(text: str) -> bool:
+    """An author field that names a site or an organisation rather than a person."""
+    return bool(_NOT_A_PERSON.search(text))
+
+
+def byline(parser: LexborHTMLParser, full_names: bool) -> list[str]:
+    """The names a byline in the markup gives: with `full_names`, only a byline of full
+    names; else also one of single names ("Todd"), which a written byline outranks.
+    Bylines inside comment sections are readers', not the article's."""
+    for selector in _BYLINE_SELECTORS:
+        for node in parser.css(selector)[:3]:
+            if _in_comments(node):
+                continue
+            names = _byline_names(node.text(separator=" ") or "")
+            if names and (not full_names or all(len(name.split()) > 1 for name in names)):
+                return names
+    return []
+
+
+def _in_comments(node) -> bool:
+    while node is not None and node.tag != "body":
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _COMMENT_SECTION.search(marks):
+            return True
+        node = node.parent
+    return False
+
+
+def _byline_names(text: str) -> list[str]:
+    text = " ".join(text.split())
+    if _NOT_A_BYLINE.search(text):
+        return []
+    text = _BYLINE_LABEL.sub("", text)
+    text = _BYLINE_TAIL.split(text, 1)[0].strip(" ,;:-|→")
+    names = [name.strip() for name in re.split(r",| und | and | et | y |&", text) if name.strip()]
+    if not names or any(not _looks_like_name(name) for name in names):
+        return []
+    return names
+
+
+def _looks_like_name(text: str) -> bool:
+    """A person's name, not a site, an organisation or a word of the page's furniture."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and 2 < len(text) <= 60
+        and not any(char.isdigit() for char in text)
+        and not names_an_organisation(text)
+        and text.casefold() not in _FURNITURE
+        and any(word[:1].isupper() for word in words)
+    )
+
+
+def _text_near_heading(parser: LexborHTMLParser, text: str) -> str:
+    """The page's text around its heading, where bylines and datelines stand."""
+    heading = (
+        parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
+    )
+    title = " ".join((heading.text(separator=" ") if heading else "").split())
+    start = text.find(title) if title else -1
+    start = max(0, start - _NEAR_HEADING_CHARS // 4) if start >= 0 else 0
+    return text[start : start + _NEAR_HEADING_CHARS]
+
+
+def visible_date(parser: LexborHTMLParser, text: str) -> str | None:
+    """A date written near the top of the article, in the forms news pages use."""
+    for found in _WRITTEN_DATE.finditer(_text_near_heading(parser, text)):
+        date = _written_date(found)
+        if date:
+            return date
+    return None
+
+
+def written_byline(parser: LexborHTMLParser, text: str) -> list[str]:
+    """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash, near the
+    headline of the page's `text`."""
+    for found in _WRITTEN_BYLINE.finditer(_text_near_heading(parser, text)):
+        names = [name.strip() for name in re.split(r" und | and | et | y ", found.group("names"))]
+        if all(_looks_like_name(name) and len(name.split()) > 1 for name in names):
+            return names
+    return []
+
+
+def _written_date(found: re.Match) -> str | None:
+    parts = found.groupdict()
+    try:
+        if parts.get("dotted_year"):
+            day, month, year = (
+                int(parts["dotted_day"]),
+                int(parts["dotted_month"]),
+                int(parts["dotted_year"]),
+            )
+        elif parts.get("iso_year"):
+            day, month, year = (
+                int(parts["iso_day"]),
+                int(parts["iso_month"]),
+                int(parts["iso_year"]),
+            )
+        elif parts.get("dm_year"):
+            day, month, year = (
+                int(parts["dm_day"]),
+                _MONTHS[parts["dm_month"].lower()],
+                int(parts["dm_year"]),
+            )
+        else:
+            day, month, year = (
+                int(parts["md_day"]),
+                _MONTHS[parts["md_month"].lower()],
+                int(parts["md_year"]),
+            )
+        return datetime(year, month, day).date().isoformat()
+    except (KeyError, TypeError, ValueError):
+        return None
