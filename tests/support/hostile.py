@@ -11,6 +11,7 @@ import tracemalloc
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.support.pdf import make_pdf
+from tests.support.site import send
 from verifiers.model import QuoteFinding, SourceReport
 from verifiers.quotes.check import check_quote
 from verifiers.review import read_source
@@ -151,10 +152,4 @@ def _send(
     content_type: str,
     headers: dict[str, str] | None = None,
 ) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", content_type)
-    for key, value in (headers or {}).items():
-        handler.send_header(key, value)
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
+    send(handler, status, body, {"Content-Type": content_type, **(headers or {})})

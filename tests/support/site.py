@@ -14,6 +14,18 @@ class Page:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
 
 
+def send(
+    handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]
+) -> None:
+    """Answer one request with a whole body of known length."""
+    handler.send_response(status)
+    for key, value in headers.items():
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class LocalSite:
     """Serves `pages` (path -> Page); a path may hold a list of Pages, answered in turn."""
 
@@ -26,12 +38,7 @@ class LocalSite:
             def do_GET(self) -> None:
                 site.requests.append(self.path)
                 page = site._answer(self.path)
-                self.send_response(page.status)
-                for key, value in page.headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(page.body)))
-                self.end_headers()
-                self.wfile.write(page.body)
+                send(self, page.status, page.body, page.headers)
 
             def log_message(self, *args: object) -> None:
                 return
