@@ -50,6 +50,7 @@ def test_json_has_every_contract_field() -> None:
         "error",
         "metadata",
         "live_error",
+        "evidence_record",
     }
     assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
     quote = ref["quotes"][0]

@@ -72,6 +72,7 @@ class FetchedPage:
     error: str | None = None
     sha256: str | None = None
     live_error: str | None = None
+    evidence_record: str | None = None  # WARC-Record-ID of the response in the evidence
 
 
 @dataclass
@@ -136,6 +137,8 @@ class SourceReport:
     metadata: Metadata | None
     # Set when an archived copy was read instead: why the live page could not be.
     live_error: str | None = None
+    # The WARC-Record-ID, in evidence.warc.gz, of the response that was read.
+    evidence_record: str | None = None
 
 
 @dataclass

@@ -35,6 +35,7 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
         error=error,
         metadata=document.metadata if document else metadata,
         live_error=page.live_error,
+        evidence_record=page.evidence_record,
     )
     return report, document
 

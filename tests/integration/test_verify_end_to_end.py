@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -40,6 +41,12 @@ def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
     assert moved["final_url"] == served.url("/wire/talks")
     assert (moved["status"], moved["via"], moved["error"]) == (200, "live", None)
     assert len(moved["sha256"]) == 64 and moved["fetched_at"].endswith("Z")
+    record = moved["evidence_record"]
+    assert record.startswith("<urn:uuid:")
+    with gzip.open(out / "evidence.warc.gz", "rb") as evidence:
+        warc = evidence.read()
+    header = warc.split(f"WARC-Record-ID: {record}".encode(), 1)[1].split(b"\r\n\r\n", 1)[0]
+    assert b"WARC-Type: response" in header  # the record of the response that was read
     assert moved["metadata"] == {
         "title": "Ceasefire talks resume in Geneva",
         "authors": ["Lena Ortiz"],

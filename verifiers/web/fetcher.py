@@ -80,7 +80,7 @@ class FetchError(Exception):
 
 
 class Recorder(Protocol):
-    def record(self, exchange: Exchange) -> None: ...
+    def record(self, exchange: Exchange) -> str | None: ...
 
 
 class Fetcher:
@@ -155,6 +155,7 @@ class Fetcher:
             fetched_at,
             content_type=content_type,
             headers=dict(exchange.headers),
+            evidence_record=exchange.record_id,
         )
         if exchange.status is None or exchange.status >= 400:
             page.error = f"HTTP {exchange.status} {exchange.reason}".rstrip()
@@ -169,7 +170,7 @@ class Fetcher:
 
     def _record(self, exchange: Exchange) -> None:
         if self._recorder is not None:
-            self._recorder.record(exchange)
+            exchange.record_id = self._recorder.record(exchange)
 
 
 class LiveFetcher(Fetcher):

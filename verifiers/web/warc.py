@@ -40,6 +40,7 @@ class Exchange:
     body: bytes = b""
     error: str | None = None
     date: str = ""
+    record_id: str | None = None  # of its record in the evidence, once written
 
     def header(self, name: str) -> str | None:
         name = name.lower()
@@ -55,7 +56,8 @@ class WarcWriter:
         info = f"software: {software}\r\nformat: WARC File Format 1.1\r\n".encode()
         self._write({"WARC-Type": "warcinfo", "Content-Type": "application/warc-fields"}, info)
 
-    def record(self, exchange: Exchange) -> None:
+    def record(self, exchange: Exchange) -> str:
+        """Write the exchange; return the WARC-Record-ID of its response (or error) record."""
         date = exchange.date or _now()
         if exchange.status is None:
             headers = {
@@ -64,8 +66,7 @@ class WarcWriter:
                 "WARC-Date": date,
                 "Content-Type": ERROR_CONTENT_TYPE,
             }
-            self._write(headers, (exchange.error or "no response").encode())
-            return
+            return self._write(headers, (exchange.error or "no response").encode())
         request_id = _record_id()
         self._write(
             {
@@ -77,7 +78,7 @@ class WarcWriter:
             },
             _request_block(exchange),
         )
-        self._write(
+        return self._write(
             {
                 "WARC-Type": "response",
                 "WARC-Target-URI": exchange.url,
@@ -89,7 +90,7 @@ class WarcWriter:
             _response_block(exchange),
         )
 
-    def _write(self, headers: dict[str, str], block: bytes) -> None:
+    def _write(self, headers: dict[str, str], block: bytes) -> str:
         headers = {"WARC-Record-ID": _record_id(), "WARC-Date": _now(), **headers}
         head = (
             WARC_VERSION
@@ -100,6 +101,7 @@ class WarcWriter:
         member = gzip.compress(head + block + b"\r\n\r\n", compresslevel=6, mtime=0)
         with self._lock:
             self._stream.write(member)
+        return headers["WARC-Record-ID"]
 
 
 def read_exchanges(path: str) -> Iterator[Exchange]:
