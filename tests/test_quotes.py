@@ -234,3 +234,14 @@ def test_best_source_wins_and_unread_sources_are_mentioned_when_not_found() -> N
 def test_quote_spanning_paragraphs_is_verified() -> None:
     finding = judge("number of countries. The well-known figure said")
     assert finding.verdict == "verified"
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [
+        ("we'll win the vote next week", "Well win the vote next week, she said."),
+        ("they won't accept the offer today", "They wont accept the offer today."),
+    ],
+)
+def test_a_dropped_or_added_apostrophe_is_not_typography(quote: str, source: str) -> None:
+    assert judge(quote, source).verdict not in ("verified", "verified_with_edits")

@@ -22,9 +22,10 @@ from verifiers.quotes.policy import (
 )
 from verifiers.text import SENTENCE_BREAK, WordIndex
 
-# Characters that spell the same word two ways: "well known" / "well-known" (hyphens are
-# already gone), "1,000" / "1000", "its" / "it's" differ only in these once joined.
-_TYPOGRAPHIC = re.compile(r"'|(?<=\d),(?=\d{3})")
+# Words spelt the same once joined: "well known" / "well-known" (hyphens are already
+# gone) and "1,000" / "1000" (thousands separators). Apostrophes are not dropped: "we'll"
+# is not "well", nor "won't" "wont".
+_TYPOGRAPHIC = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 @dataclass(frozen=True)
