@@ -44,9 +44,12 @@ _ARTICLE_TYPES = {
     "socialmediaposting",
     "interviewnewsarticle",
 }
+_GENERIC_TYPES = {"webpage", "creativework"}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+# An article's <h1> of this many words is its headline, not a logo or a section name.
+_HEADLINE_MIN_WORDS = 3
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})(?:/|$)")
 _BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 
@@ -60,7 +63,7 @@ def read_metadata(parser: LexborHTMLParser, url: str = "", text: str = "") -> Me
         meta.get(key, [None])[0] for key in ("og:title", "twitter:title", "dc.title")
     ) or _title_tag(parser)
     title = (
-        _first(_text(item.get("headline") or item.get("name")) for item in linked)
+        _first(_text(item.get("headline") or _story_name(item)) for item in linked)
         or _first(meta.get("citation_title", []))
         or _heading_like(parser, declared)
         or declared
@@ -158,13 +161,16 @@ def _meta_tags(parser: LexborHTMLParser) -> dict[str, list[str]]:
 
 
 def _heading_like(parser: LexborHTMLParser, declared: str | None) -> str | None:
-    """The page's <h1>, when it is the headline that its declared title also names (and
-    not a logo or a section name)."""
-    heading = (
-        parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
-    )
+    """The page's headline: the <h1> of its article (or main part) when it reads like one,
+    else any <h1> that its declared title also names (and not a logo or section name)."""
+    in_article = parser.css_first("article h1") or parser.css_first("main h1")
+    heading = in_article or parser.css_first("h1")
     text = _text(heading.text(separator=" ")) if heading is not None else None
-    if not text or not declared or not 3 <= len(text) <= 300:
+    if not text or not 3 <= len(text) <= 300:
+        return None
+    if in_article is not None and len(text.split()) >= _HEADLINE_MIN_WORDS:
+        return text
+    if not declared:
         return None
     words, named = set(text.casefold().split()), set(declared.casefold().split())
     return text if len(words & named) >= max(2, len(words) // 2) else None
@@ -189,6 +195,14 @@ def _walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
             yield from _walk_json_ld(data["@graph"])
         if isinstance(data.get("mainEntity"), dict | list):
             yield from _walk_json_ld(data["mainEntity"])
+
+
+def _story_name(item: dict[str, Any]) -> Any:
+    """A story's name; a WebPage's or CreativeWork's name is often only the site's."""
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    generic = all(isinstance(k, str) and k.lower() in _GENERIC_TYPES for k in kinds)
+    return None if generic else item.get("name")
 
 
 def _is_article(item: dict[str, Any]) -> bool:
