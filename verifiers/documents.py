@@ -181,7 +181,7 @@ def build_document(page: FetchedPage) -> Document:
     elif _is_html(page.content_type, text):
         parser = LexborHTMLParser(text)
         body_text = html_to_text(parser)
-        metadata = read_metadata(parser, url, body_text)
+        metadata = read_metadata(parser, url, body_text, text)
         document = Document(url, body_text, metadata, WordIndex(body_text))
         document.wall = find_wall(parser, body_text)
         document.comments = readers_comments(parser, len(body_text))

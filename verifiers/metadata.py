@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from verifiers.model import Metadata
 from verifiers.visible_metadata import (
     byline,
+    labelled_date,
     names_an_organisation,
     visible_date,
     written_byline,
@@ -50,13 +51,20 @@ _SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 # An article's <h1> of this many words is its headline, not a logo or a section name.
 _HEADLINE_MIN_WORDS = 3
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|datePosted|publishDate|publishedDate|pubDate|date_published|'
+    r'publication_date)"\s*:\s*"([^"]{6,40})"'
+)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})(?:/|$)")
 _BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 
 
-def read_metadata(parser: LexborHTMLParser, url: str = "", text: str = "") -> Metadata:
+def read_metadata(
+    parser: LexborHTMLParser, url: str = "", text: str = "", html_source: str = ""
+) -> Metadata:
     """What the page says of itself; `text` is its readable text (for bylines and
-    datelines written in it), `url` its address (for dates written in that)."""
+    datelines written in it), `url` its address (for dates written in that), and
+    `html_source` the page's HTML (for dates that only its scripts' data hold)."""
     meta = _meta_tags(parser)
     linked = list(_json_ld_articles(parser))
     declared = _first(
@@ -118,7 +126,8 @@ def read_metadata(parser: LexborHTMLParser, url: str = "", text: str = "") -> Me
             if "pubdate" in key or "publish" in key
             for value in values[:1]
         ]
-        + [_time_tag(parser), _url_date(url), visible_date(parser, text)]
+        + [_time_tag(parser), _url_date(url), _script_date(html_source)]
+        + [visible_date(parser, text), labelled_date(text)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 
@@ -288,6 +297,12 @@ def _any_json_ld_date(parser: LexborHTMLParser) -> str | None:
             if _text(item.get("datePublished")):
                 return _text(item.get("datePublished"))
     return None
+
+
+def _script_date(html_source: str) -> str | None:
+    """A publication date in data that a page's scripts carry ("datePublished": "…")."""
+    found = _SCRIPT_DATE.search(html_source)
+    return found.group(1) if found else None
 
 
 def _url_date(url: str) -> str | None:

@@ -62,6 +62,11 @@ _WRITTEN_BYLINE = re.compile(
     rf"[Tt]ext:)\s+|\d{{4}}[^\S\n]+[-–][^\S\n]+)"
     rf"(?P<names>{_PERSON}(?:[^\S\n]+(?:und|and|et|y)[^\S\n]+{_PERSON})?)"
 )
+_DATE_LABEL = re.compile(
+    r"\b(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|"
+    r"datum|date)\b[^\n]{0,12}?(?:am|on|le|el|:)?",
+    re.IGNORECASE,
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -164,6 +169,16 @@ def visible_date(parser: LexborHTMLParser, text: str) -> str | None:
         date = _written_date(found)
         if date:
             return date
+    return None
+
+
+def labelled_date(text: str) -> str | None:
+    """A date anywhere on the page that a label calls the publication date."""
+    for label in _DATE_LABEL.finditer(text):
+        for found in _WRITTEN_DATE.finditer(text, label.end(), label.end() + 40):
+            date = _written_date(found)
+            if date:
+                return date
     return None
 
 
