@@ -181,3 +181,13 @@ def test_byline_written_in_the_text_and_a_date_in_the_url() -> None:
     metadata = build_document(fetched).metadata
     assert metadata.authors == ["Matthieu Hy", "Claire Dubois"]
     assert metadata.published == "2021-03-05"
+
+
+def test_dates_from_scripts_data_and_from_a_labelled_date() -> None:
+    scripted = """<html><body><h1>Story</h1><p>Text.</p>
+    <script>window.__DATA__ = {"postedBy": "Cara Stiles", "datePosted": "April 13, 2020"};
+    </script></body></html>"""
+    assert build_document(page(scripted)).metadata.published == "2020-04-13"
+    labelled = """<html><body><h1>Story</h1><p>Long text here.</p>
+    <p>Letzte Änderung: 31.10.2023 · Erschienen am: 01.11.2023</p></body></html>"""
+    assert build_document(page(labelled)).metadata.published == "2023-11-01"

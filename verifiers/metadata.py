@@ -127,7 +127,7 @@ def read_metadata(
             for value in values[:1]
         ]
         + [_time_tag(parser), _url_date(url), _script_date(html_source)]
-        + [visible_date(parser, text), labelled_date(text)]
+        + [labelled_date(text), visible_date(parser, text)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 
