@@ -191,3 +191,11 @@ def test_dates_from_scripts_data_and_from_a_labelled_date() -> None:
     labelled = """<html><body><h1>Story</h1><p>Long text here.</p>
     <p>Letzte Änderung: 31.10.2023 · Erschienen am: 01.11.2023</p></body></html>"""
     assert build_document(page(labelled)).metadata.published == "2023-11-01"
+
+
+def test_a_declared_first_name_is_completed_from_the_written_byline() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "New robot samples blood", "author": {"@type": "Person", "name": "Todd"}}
+    </script></head><body><article><h1>New robot samples blood</h1><p>By</p>
+    <p>Todd Bates</p><p>The robot drew blood faster than nurses.</p></article></body></html>"""
+    assert build_document(page(html)).metadata.authors == ["Todd Bates"]

@@ -76,7 +76,7 @@ def read_metadata(
         or _heading_like(parser, declared)
         or declared
     )
-    authors = (
+    authors = _completed(
         _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
         or _clean_names(meta.get("citation_author", []))
         or _clean_names(meta.get("dc.creator", []))
@@ -85,7 +85,8 @@ def read_metadata(
         or written_byline(parser, text)
         or byline(parser, full_names=False)
         or _clean_names(meta.get("author", []))
-        or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
+        or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),
+        written_byline(parser, text),
     )
     publisher = _first(_organisation(item.get("publisher")) for item in linked) or _first(
         meta.get(key, [None])[0]
@@ -130,6 +131,18 @@ def read_metadata(
         + [labelled_date(text), visible_date(parser, text)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
+
+
+def _completed(declared: list[str], written: list[str]) -> list[str]:
+    """First names alone ("Todd") completed from the written byline ("By Todd Bates")."""
+    if not declared or any(len(name.split()) > 1 for name in declared):
+        return declared
+    full = [
+        name
+        for name in written
+        if name.split()[0].casefold() in {declared_name.casefold() for declared_name in declared}
+    ]
+    return full or declared
 
 
 def normalise_date(value: str | None) -> str | None:
