@@ -149,7 +149,11 @@ def _cited_urls(references: tuple[Reference, ...]) -> dict[str, str | None]:
 
 
 def default_report_dir(input_path: str) -> Path:
-    """reports/<slug>/<UTC timestamp>/ under the current directory."""
+    """reports/<slug>/<UTC timestamp>/ under the current directory; a second run within the
+    same second gets its own folder (<timestamp>-2) instead of overwriting the first."""
     slug = slugify(Path(input_path).stem) or "report"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return Path("reports") / slug / stamp
+    folder, number = Path("reports") / slug / stamp, 2
+    while folder.exists():
+        folder, number = Path("reports") / slug / f"{stamp}-{number}", number + 1
+    return folder

@@ -98,3 +98,14 @@ def test_private_addresses_are_refused_by_default(tmp_path: Path, served) -> Non
     assert all("non-public address" in error for error in errors), errors
     assert report["summary"]["verdicts"]["unavailable"] == 7
     assert served.requests == []  # not one packet reached the server
+
+
+def test_default_report_folders_never_overwrite_each_other(tmp_path: Path, monkeypatch) -> None:
+    from flows.verify import default_report_dir
+
+    monkeypatch.chdir(tmp_path)
+    first = default_report_dir("refs.yaml")
+    first.mkdir(parents=True)
+    second = default_report_dir("refs.yaml")
+    assert first.parent == second.parent == Path("reports") / "refs"
+    assert second != first
