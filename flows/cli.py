@@ -87,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests at once to any one host (default: 2)",
     )
     verify.add_argument(
+        "--host-interval",
+        type=float,
+        default=FetchSettings.per_host_interval,
+        metavar="SECONDS",
+        help="least time between the starts of two requests to one host (default: 0; a "
+        "site's robots.txt Crawl-delay, up to 10 s, raises it for that site)",
+    )
+    verify.add_argument(
         "--ignore-robots",
         action="store_true",
         help="fetch pages even where the site's robots.txt disallows it",
@@ -135,6 +143,7 @@ def _verify(arguments: argparse.Namespace) -> int:
         concurrency=arguments.concurrency,
         allow_private_hosts=arguments.allow_private_hosts,
         per_host_concurrency=arguments.per_host,
+        per_host_interval=max(0.0, arguments.host_interval),
         obey_robots=not arguments.ignore_robots,
         user_agent=arguments.user_agent,
         cache_dir=None if arguments.no_cache else state_dir() / "pages",

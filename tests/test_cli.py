@@ -76,6 +76,7 @@ def test_help_lists_every_option() -> None:
         "--replay",
         "--concurrency",
         "--per-host",
+        "--host-interval",
         "--ignore-robots",
         "--user-agent",
         "--no-cache",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import hashlib
+import time
 import zlib
 
 import httpx
@@ -265,3 +266,18 @@ def test_changed_pages_replace_the_kept_copy(tmp_path) -> None:
         route = respx.get("https://a.example/p").respond(304)
         assert fetch("https://a.example/p", settings).body == b"new"
         assert route.calls.last.request.headers["if-none-match"] == '"v2"'
+
+
+@respx.mock
+def test_robots_crawl_delay_spaces_the_requests_to_that_site() -> None:
+    respx.get("https://a.example/robots.txt").respond(200, text="User-agent: *\nCrawl-delay: 1\n")
+    respx.get(url__regex=r"https://a\.example/p\d").respond(200, headers=HTML, content=b"ok")
+    settings = FetchSettings(backoff_seconds=0.001)
+
+    async def run():
+        async with LiveFetcher(settings) as fetcher:
+            started = time.perf_counter()
+            await asyncio.gather(*(fetcher.fetch(f"https://a.example/p{n}") for n in range(2)))
+            return time.perf_counter() - started
+
+    assert asyncio.run(run()) >= 0.95  # two requests, a second apart

@@ -182,7 +182,9 @@ class LiveFetcher(Fetcher):
         super().__init__(settings, recorder)
         self._pacer = HostPacer(settings.per_host_concurrency, settings.per_host_interval)
         self._cache = PageCache(settings.cache_dir) if settings.cache_dir else None
-        self._robots = RobotsRules(self._robots_exchange) if settings.obey_robots else None
+        self._robots = (
+            RobotsRules(self._robots_exchange, self._pacer) if settings.obey_robots else None
+        )
         transport = httpx.AsyncHTTPTransport(retries=0)
         # httpx does not expose the network backend, but the pool is its documented engine:
         # swap in one whose connections are made only to checked addresses.

@@ -13,6 +13,8 @@ from verifiers.web.policy import RefusedURL
 from verifiers.web.warc import Exchange
 
 ROBOTS_AGENT = "sourcecheck"
+# A robots.txt Crawl-delay is honoured up to this many seconds between requests.
+MAX_CRAWL_DELAY_SECONDS = 10.0
 # RFC 9309: follow at most five redirects for robots.txt.
 _ROBOTS_REDIRECTS = 5
 
@@ -30,6 +32,12 @@ class HostPacer:
         self._interval = interval
         self._slots: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._host_intervals: dict[str, float] = {}
+
+    def slow_down(self, url: str, interval: float) -> None:
+        """Space this host's requests at least `interval` s apart (its robots.txt asks)."""
+        host = urlsplit(url).netloc.lower()
+        self._host_intervals[host] = min(max(interval, 0.0), MAX_CRAWL_DELAY_SECONDS)
 
     @asynccontextmanager
     async def slot(self, url: str) -> AsyncIterator[None]:
@@ -38,7 +46,8 @@ class HostPacer:
         async with semaphore:
             now = time.monotonic()
             start = max(now, self._next_start.get(host, now))
-            self._next_start[host] = start + self._interval
+            interval = max(self._interval, self._host_intervals.get(host, 0.0))
+            self._next_start[host] = start + interval
             if start > now:
                 await asyncio.sleep(start - now)
             yield
@@ -51,8 +60,11 @@ class RobotsRules:
     allows nothing, as RFC 9309 asks, and the source's error says so.
     """
 
-    def __init__(self, exchange: Callable[[str], Awaitable[Exchange]]) -> None:
+    def __init__(
+        self, exchange: Callable[[str], Awaitable[Exchange]], pacer: HostPacer | None = None
+    ) -> None:
         self._exchange = exchange
+        self._pacer = pacer
         self._rules: dict[str, asyncio.Task[RobotFileParser | str]] = {}
 
     async def refusal(self, url: str) -> str | None:
@@ -65,6 +77,9 @@ class RobotsRules:
             return rules
         if not rules.can_fetch(ROBOTS_AGENT, url):
             return f"{key}/robots.txt disallows it (use --ignore-robots to fetch anyway)"
+        delay = rules.crawl_delay(ROBOTS_AGENT)
+        if delay and self._pacer is not None:
+            self._pacer.slow_down(url, float(delay))
         return None
 
     async def _read(self, key: str) -> RobotFileParser | str:
