@@ -176,9 +176,10 @@ def build_document(page: FetchedPage) -> Document:
         body_text, metadata = read_pdf(page.body)
         return Document(url=url, text=body_text, metadata=metadata, index=WordIndex(body_text))
     text = decode_body(page.body, page.content_type)
-    if _is_html(page.content_type, text) and nesting_depth(text) > MAX_NESTING_DEPTH:
+    is_html = _is_html(page.content_type, text)
+    if is_html and nesting_depth(text) > MAX_NESTING_DEPTH:
         body_text, metadata = text_without_markup(text), Metadata()
-    elif _is_html(page.content_type, text):
+    elif is_html:
         parser = LexborHTMLParser(text)
         body_text = html_to_text(parser)
         metadata = read_metadata(parser, url, body_text, text)

@@ -23,6 +23,7 @@ from verifiers.visible_metadata import (
     byline,
     labelled_date,
     names_an_organisation,
+    text_near_heading,
     visible_date,
     written_byline,
 )
@@ -76,17 +77,19 @@ def read_metadata(
         or _heading_like(parser, declared)
         or declared
     )
+    near_heading = text_near_heading(parser, text)
+    written = written_byline(near_heading)
     authors = _completed(
         _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
         or _clean_names(meta.get("citation_author", []))
         or _clean_names(meta.get("dc.creator", []))
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
         or byline(parser, full_names=True)
-        or written_byline(parser, text)
+        or written
         or byline(parser, full_names=False)
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),
-        written_byline(parser, text),
+        written,
     )
     publisher = _first(_organisation(item.get("publisher")) for item in linked) or _first(
         meta.get(key, [None])[0]
@@ -128,7 +131,7 @@ def read_metadata(
             for value in values[:1]
         ]
         + [_time_tag(parser), _url_date(url), _script_date(html_source)]
-        + [labelled_date(text), visible_date(parser, text)]
+        + [labelled_date(text), visible_date(near_heading)]
     )
     return Metadata(title=title, authors=authors, publisher=publisher, published=published)
 

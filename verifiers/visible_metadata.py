@@ -152,7 +152,7 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
-def _text_near_heading(parser: LexborHTMLParser, text: str) -> str:
+def text_near_heading(parser: LexborHTMLParser, text: str) -> str:
     """The page's text around its heading, where bylines and datelines stand."""
     heading = (
         parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
@@ -163,9 +163,9 @@ def _text_near_heading(parser: LexborHTMLParser, text: str) -> str:
     return text[start : start + _NEAR_HEADING_CHARS]
 
 
-def visible_date(parser: LexborHTMLParser, text: str) -> str | None:
-    """A date written near the top of the article, in the forms news pages use."""
-    for found in _WRITTEN_DATE.finditer(_text_near_heading(parser, text)):
+def visible_date(near_heading: str) -> str | None:
+    """A date written near the article's headline, in the forms news pages use."""
+    for found in _WRITTEN_DATE.finditer(near_heading):
         date = _written_date(found)
         if date:
             return date
@@ -182,10 +182,10 @@ def labelled_date(text: str) -> str | None:
     return None
 
 
-def written_byline(parser: LexborHTMLParser, text: str) -> list[str]:
-    """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash, near the
-    headline of the page's `text`."""
-    for found in _WRITTEN_BYLINE.finditer(_text_near_heading(parser, text)):
+def written_byline(near_heading: str) -> list[str]:
+    """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash, in the text
+    near the article's headline."""
+    for found in _WRITTEN_BYLINE.finditer(near_heading):
         names = [name.strip() for name in re.split(r" und | and | et | y ", found.group("names"))]
         if all(_looks_like_name(name) and len(name.split()) > 1 for name in names):
             return names
