@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from verifiers.documents import Document
 from verifiers.fragments import collapse
@@ -48,6 +49,9 @@ class _Passage:
     correction: bool
 
 
+_PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
+
+
 def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     claim_words = [token.word for token in tokenize(text)]
     wanted = {stem(word) for word in claim_words if is_content_word(word)}
@@ -76,7 +80,15 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
 
 
 def _passages(document: Document) -> list[_Passage]:
-    """Each sentence of the page, and each pair of neighbouring sentences."""
+    """Each sentence of the page, and each pair of neighbouring sentences; cut once per
+    page, however many claims are checked against it."""
+    cached = _PASSAGES.get(document)
+    if cached is None:
+        cached = _PASSAGES[document] = _cut_passages(document)
+    return cached
+
+
+def _cut_passages(document: Document) -> list[_Passage]:
     index = document.index
     sentences, start = [], 0
     for position in range(len(index)):
