@@ -45,7 +45,7 @@ def check_reference(
 ) -> ReferenceReport:
     documents = [document for _, document in sources if document is not None]
     unread = [f"{report.url}: {report.error}" for report, document in sources if document is None]
-    people = [*reference.authors, reference.cite]
+    people = _people(reference)
     return ReferenceReport(
         id=reference.id,
         cite=reference.cite,
@@ -69,13 +69,18 @@ def look_elsewhere(
         own = {source.url for source in report.sources}
         others = [doc for url, doc in documents.items() if url not in own]
         quotes = [
-            _found_elsewhere(quote, others, [*reference.authors, reference.cite])
+            _found_elsewhere(quote, others, _people(reference))
             if quote.verdict in ("not_found", "paraphrased") and others
             else quote
             for quote in report.quotes
         ]
         updated.append(replace(report, quotes=quotes))
     return updated
+
+
+def _people(reference: Reference) -> list[str]:
+    """Whoever the reference says the quoted words are by: its authors and its citation."""
+    return [*reference.authors, reference.cite]
 
 
 def _found_elsewhere(
