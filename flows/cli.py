@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from flows.prefect_server import (
     ensure_api,
     quiet_prefect_environment,
@@ -20,10 +22,11 @@ from flows.prefect_server import (
     stop_server,
 )
 from verifiers.errors import InputError
-from verifiers.inputs.manifest import MANIFEST_SUFFIXES, is_manifest_path, load_manifest
+from verifiers.inputs.load import add_candidates, check_input, manifest_data, read_input
 from verifiers.report import FORMATS
 from verifiers.web.archive import availability_url
-from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings
+from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, LiveFetcher
+from verifiers.web.search import SearchProvider, providers_from_environment, trusted_endpoints
 from verifiers.web.warc import read_exchanges
 
 USAGE_ERROR = 2
@@ -42,10 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     verify = commands.add_parser(
-        "verify", help="verify the quotations of a reference manifest and write a report"
+        "verify", help="verify the quotations of a manifest or an article and write a report"
     )
     verify.add_argument(
-        "input", metavar="INPUT", help=f"reference manifest ({', '.join(MANIFEST_SUFFIXES)})"
+        "input",
+        metavar="INPUT",
+        help="a reference manifest (.yaml, .yml, .json, .toml) or an article: a URL or a "
+        ".html, .md or .txt file",
     )
     verify.add_argument(
         "--report-dir",
@@ -58,11 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_formats,
         help="report files to write, comma-separated (default: json,md,html)",
     )
-    verify.add_argument(
-        "--allow-private-hosts",
-        action="store_true",
-        help="let fetches reach loopback and private addresses",
-    )
+    _add_fetch_options(verify)
     verify.add_argument(
         "--no-archive",
         action="store_true",
@@ -104,12 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="download every page again instead of revalidating the copies kept between runs",
     )
-    verify.add_argument(
-        "--user-agent",
-        default=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
-        metavar="UA",
-        help="the User-Agent header sent (default: $SOURCECHECK_USER_AGENT or sourcecheck's)",
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the references an article cites and quotes, as a manifest (YAML)",
     )
+    extract.add_argument("article", metavar="ARTICLE", help="a URL or a .html, .md or .txt file")
+    _add_fetch_options(extract)
 
     server = commands.add_parser(
         "server", help="the local Prefect server sourcecheck keeps between runs"
@@ -118,16 +121,68 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that fetches: the article, the sources, the search."""
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="let fetches reach loopback and private addresses",
+    )
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="never ask search services for pages of references that name none "
+        "($SOURCECHECK_SEARCH_URL, Crossref, OpenAlex)",
+    )
+    parser.add_argument(
+        "--user-agent",
+        default=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
+        metavar="UA",
+        help="the User-Agent header sent (default: $SOURCECHECK_USER_AGENT or sourcecheck's)",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     if arguments.command == "server":
         return _server(arguments.action)
+    if arguments.command == "extract":
+        return _extract(arguments)
     return _verify(arguments)
+
+
+def _extract(arguments: argparse.Namespace) -> int:
+    """Print the manifest found in an article; no Prefect, nothing written."""
+    providers = _providers(arguments)
+    settings = FetchSettings(
+        allow_private_hosts=arguments.allow_private_hosts,
+        trusted_hosts=trusted_endpoints(providers),
+        user_agent=arguments.user_agent,
+    )
+
+    async def extract() -> dict:
+        async with LiveFetcher(settings) as fetcher:
+            manifest = await read_input(arguments.article, fetcher)
+            return manifest_data(await add_candidates(manifest, fetcher, providers))
+
+    try:
+        check_input(arguments.article)
+        data = asyncio.run(extract())
+    except InputError as error:
+        print(f"sourcecheck: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    print(f"# The references of {arguments.article}, as sourcecheck found them.")
+    print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), end="")
+    return 0
+
+
+def _providers(arguments: argparse.Namespace) -> list[SearchProvider]:
+    return [] if arguments.no_search else providers_from_environment()
 
 
 def _verify(arguments: argparse.Namespace) -> int:
     try:
-        _check_input(arguments.input)
+        check_input(arguments.input)
         if arguments.replay:
             _check_warc(arguments.replay)
         if arguments.report_dir:
@@ -148,26 +203,23 @@ def _verify(arguments: argparse.Namespace) -> int:
         user_agent=arguments.user_agent,
         cache_dir=None if arguments.no_cache else state_dir() / "pages",
     )
-    result = asyncio.run(
-        verify(
-            arguments.input,
-            report_dir=arguments.report_dir,
-            formats=arguments.format,
-            replay=arguments.replay,
-            settings=settings,
-            archive_url=None if arguments.no_archive else availability_url(),
+    try:
+        result = asyncio.run(
+            verify(
+                arguments.input,
+                report_dir=arguments.report_dir,
+                formats=arguments.format,
+                replay=arguments.replay,
+                settings=settings,
+                archive_url=None if arguments.no_archive else availability_url(),
+                search=_providers(arguments),
+            )
         )
-    )
+    except InputError as error:  # an article URL that cannot be fetched or quotes nothing
+        print(f"sourcecheck: {error}", file=sys.stderr)
+        return USAGE_ERROR
     _print_summary(result.summary, result.report_dir)
     return result.exit_status
-
-
-def _check_input(path: str) -> None:
-    if not is_manifest_path(path):
-        raise InputError(
-            path, f"not a reference manifest (expected {', '.join(MANIFEST_SUFFIXES)})"
-        )
-    load_manifest(path)
 
 
 def _check_warc(path: str) -> None:

@@ -19,13 +19,15 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.progress import fetch_progress
 from verifiers.documents import Document
-from verifiers.inputs.manifest import load_manifest
-from verifiers.model import Reference, ReferenceReport, SourceReport
+from verifiers.errors import InputError
+from verifiers.inputs.load import add_candidates, read_input
+from verifiers.model import Manifest, Reference, ReferenceReport, SourceReport
 from verifiers.report import build_report, exit_status, write_reports
 from verifiers.review import check_reference, look_elsewhere, read_source
 from verifiers.slug import slugify
 from verifiers.web.archive import archived_copy
 from verifiers.web.fetcher import Fetcher, FetchSettings, LiveFetcher, ReplayFetcher
+from verifiers.web.search import SearchProvider, trusted_endpoints
 from verifiers.web.warc import WarcWriter
 
 SOFTWARE = "sourcecheck/0.1"
@@ -59,9 +61,25 @@ async def fetch_source(
     return report, document
 
 
+@task(name="read-input", cache_policy=NO_CACHE, task_run_name="read {location}")
+async def read_input_task(location: str, fetcher: Fetcher) -> Manifest:
+    """The manifest, or the references found in the article (fetched if it is a URL)."""
+    return await read_input(location, fetcher)
+
+
+@task(name="find-sources", cache_policy=NO_CACHE)
+async def find_sources_task(
+    manifest: Manifest, fetcher: Fetcher, providers: list[SearchProvider]
+) -> Manifest:
+    """Candidate pages, from the search providers, for references that name none."""
+    return await add_candidates(manifest, fetcher, providers)
+
+
 @task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
-async def check_reference_task(reference: Reference, sources: list[Source]) -> ReferenceReport:
-    return check_reference(reference, sources)
+async def check_reference_task(
+    reference: Reference, sources: list[Source], candidates: list[Source]
+) -> ReferenceReport:
+    return check_reference(reference, sources, candidates)
 
 
 @task(name="look-elsewhere", cache_policy=NO_CACHE)
@@ -80,15 +98,21 @@ async def verify(
     replay: str | None = None,
     settings: FetchSettings | None = None,
     archive_url: str | None = None,
+    search: list[SearchProvider] | None = None,
 ) -> VerifyResult:
-    """Verify every quotation of a reference manifest and write the report.
+    """Verify every quotation of a manifest or an article and write the report.
 
     `archive_url` names a web archive's availability API to read failed sources from
-    (None: no archive fallback).
+    (None: no archive fallback); `search` the providers asked for pages of references that
+    name none (None: none asked).
     """
+    providers = search or []
     settings = settings or FetchSettings()
-    manifest = load_manifest(input_path)
+    settings = replace(
+        settings, trusted_hosts=settings.trusted_hosts | trusted_endpoints(providers)
+    )
     directory = Path(report_dir) if report_dir else default_report_dir(input_path)
+    created = [p for p in (directory, *directory.parents) if not p.exists()]
     directory.mkdir(parents=True, exist_ok=True)
     evidence_path = directory / EVIDENCE_FILE
     partial_evidence = directory / f".{EVIDENCE_FILE}.partial"
@@ -101,9 +125,13 @@ async def verify(
                 else LiveFetcher(settings, recorder)
             )
             async with fetcher:
+                manifest = await read_input_task(input_path, fetcher)
+                manifest = await find_sources_task(manifest, fetcher, providers)
                 sources = await _fetch_all(fetcher, _cited_urls(manifest.references), archive_url)
         references = [
-            await check_reference_task(ref, [sources[url] for url in ref.urls])
+            await check_reference_task(
+                ref, [sources[url] for url in ref.urls], [sources[url] for url in ref.candidates]
+            )
             for ref in manifest.references
         ]
         references = await look_elsewhere_task(list(manifest.references), references, sources)
@@ -115,6 +143,9 @@ async def verify(
         )
         files = write_reports(report, directory, formats)
         os.replace(partial_evidence, evidence_path)
+    except InputError:
+        _remove_empty(partial_evidence, created)
+        raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial_evidence.unlink()
@@ -140,12 +171,22 @@ async def _fetch_all(
 
 
 def _cited_urls(references: tuple[Reference, ...]) -> dict[str, str | None]:
-    """Each distinct URL, once, with the date of the first reference that cites it."""
+    """Each distinct URL, cited or found by search, once, with the date of the first
+    reference that names it."""
     urls: dict[str, str | None] = {}
     for reference in references:
-        for url in reference.urls:
+        for url in (*reference.urls, *reference.candidates):
             urls.setdefault(url, reference.date)
     return urls
+
+
+def _remove_empty(partial_evidence: Path, created: list[Path]) -> None:
+    """Bad input leaves nothing behind: not the evidence begun, nor the folders made for it."""
+    with contextlib.suppress(FileNotFoundError):
+        partial_evidence.unlink()
+    for folder in created:  # deepest first
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def default_report_dir(input_path: str) -> Path:

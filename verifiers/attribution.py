@@ -34,14 +34,45 @@ def check_attribution(
 
 
 def spelling_notes(reference: Reference, documents: list[Document]) -> list[str]:
-    """Cited names that match the page's only once a small misspelling is forgiven."""
+    """Cited names that match the page's only once a small misspelling is forgiven: an
+    author against the page's byline, a speaker against the names in its text."""
     notes = []
-    for author in reference.authors:
-        for document in documents:
+    for document in documents:
+        for author in reference.authors:
             for name in document.metadata.authors:
                 if _same_person(author, name) and _misspelt(author, name):
                     notes.append(f"“{author}” is spelt “{name}” on {document.url}")
+        for speaker in reference.speakers:
+            spelt = _spelt_in_text(speaker, document.text)
+            if spelt:
+                notes.append(f"“{speaker}” is spelt “{spelt}” on {document.url}")
     return list(dict.fromkeys(notes))
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\b")
+# How far into a page names are looked for: the article, not an endless comment thread.
+_NAME_SEARCH_CHARS = 200_000
+
+
+def _spelt_in_text(cited: str, text: str) -> str | None:
+    """How the page writes a cited 'First Last' it spells slightly differently, if it does:
+    'Neftali Bennett' for 'Naftali Bennett' (one of the two names may differ by two
+    letters; a name the page also writes exactly as cited is not misspelt)."""
+    words = _plain(cited).split()
+    if len(words) < 2:
+        return None
+    first, last = words[0], words[-1]
+    variants: dict[str, int] = {}
+    for match in _FULL_NAME.finditer(text[:_NAME_SEARCH_CHARS]):
+        given, family = _plain(match.group(1)), _plain(match.group(2))
+        if (given, family) == (first, last):
+            return None
+        exact = (given == first) + (family == last)
+        close = _edit_distance(given, first) <= 2 and _edit_distance(family, last) <= 1
+        if exact == 1 and close and min(len(given), len(first)) >= 3:
+            spelling = f"{match.group(1)} {match.group(2)}"
+            variants[spelling] = variants.get(spelling, 0) + 1
+    return max(variants, key=variants.get) if variants else None
 
 
 def _best(values) -> AttributionValue:

@@ -32,9 +32,14 @@ class Reference:
     id: str
     cite: str
     authors: tuple[str, ...] = ()
+    # People whose spoken words are quoted: not the work's authors, but whose words they are.
+    speakers: tuple[str, ...] = ()
     publisher: str | None = None
     date: str | None = None
     urls: tuple[str, ...] = ()
+    # Pages found by search, not named by the article: read, and kept as sources only when
+    # they hold the reference's words.
+    candidates: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
 
@@ -139,6 +144,17 @@ class SourceReport:
     live_error: str | None = None
     # The WARC-Record-ID, in evidence.warc.gz, of the response that was read.
     evidence_record: str | None = None
+    # "search" for a page no one cited, found by a search provider and kept because it
+    # holds the reference's words; None for a page the reference names.
+    found_by: str | None = None
+
+
+@dataclass
+class RejectedCandidate:
+    """A page found by search that is not the reference's source, and why."""
+
+    url: str
+    reason: str
 
 
 @dataclass
@@ -151,3 +167,4 @@ class ReferenceReport:
     claims: list[ClaimFinding]
     # Names the page spells differently from the citation, which still match.
     attribution_notes: list[str] = field(default_factory=list)
+    rejected_candidates: list[RejectedCandidate] = field(default_factory=list)

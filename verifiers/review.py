@@ -8,7 +8,14 @@ from verifiers.attribution import check_attribution, spelling_notes
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
 from verifiers.errors import UnreadableSource
-from verifiers.model import FetchedPage, QuoteFinding, Reference, ReferenceReport, SourceReport
+from verifiers.model import (
+    FetchedPage,
+    QuoteFinding,
+    Reference,
+    ReferenceReport,
+    RejectedCandidate,
+    SourceReport,
+)
 from verifiers.quotes.check import check_quote
 
 
@@ -40,20 +47,84 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
     return report, document
 
 
+Source = tuple[SourceReport, Document | None]
+# What makes a page found by search the reference's source: its words are there.
+_HOLDS_QUOTE = frozenset({"verified", "verified_with_edits", "misquoted"})
+_HOLDS_CLAIM = frozenset({"supported", "needs_review"})
+
+
 def check_reference(
-    reference: Reference, sources: list[tuple[SourceReport, Document | None]]
+    reference: Reference, sources: list[Source], candidates: list[Source] = ()
 ) -> ReferenceReport:
+    """Judge a reference against the pages it names and, when it names none that hold its
+    words, against the pages search found for it that do."""
+    accepted, rejected = _screen(reference, candidates)
+    sources = [*sources, *accepted]
     documents = [document for _, document in sources if document is not None]
     unread = [f"{report.url}: {report.error}" for report, document in sources if document is None]
     people = _people(reference)
+    if not sources and rejected:
+        quotes = [_not_in_candidates(quote, rejected) for quote in reference.quotes]
+    else:
+        quotes = [check_quote(quote, documents, unread, people) for quote in reference.quotes]
     return ReferenceReport(
         id=reference.id,
         cite=reference.cite,
         sources=[report for report, _ in sources],
         attribution=check_attribution(reference, documents),
         attribution_notes=spelling_notes(reference, documents),
-        quotes=[check_quote(quote, documents, unread, people) for quote in reference.quotes],
+        quotes=quotes,
         claims=[check_claim(claim, documents) for claim in reference.claims],
+        rejected_candidates=rejected,
+    )
+
+
+def _screen(
+    reference: Reference, candidates: list[Source]
+) -> tuple[list[Source], list[RejectedCandidate]]:
+    """Keep the candidates that hold a quotation (or, for a reference of claims only, give
+    evidence for a claim); reject the rest, saying why: a decoy from the same outlet ranks
+    well in search but does not hold the words."""
+    accepted, rejected = [], []
+    people = _people(reference)
+    for report, document in candidates:
+        if document is None:
+            rejected.append(RejectedCandidate(report.url, f"could not be read: {report.error}"))
+            continue
+        if reference.quotes:
+            holds = any(
+                check_quote(quote, [document], [], people).verdict in _HOLDS_QUOTE
+                for quote in reference.quotes
+            )
+            why = "none of the quoted words are on it"
+        else:
+            holds = any(
+                check_claim(claim, [document]).verdict in _HOLDS_CLAIM for claim in reference.claims
+            )
+            why = "it says nothing about the reported claims"
+        if holds:
+            accepted.append((replace(report, found_by="search"), document))
+        else:
+            rejected.append(RejectedCandidate(report.url, why))
+    return accepted, rejected
+
+
+def _not_in_candidates(quote: str, rejected: list[RejectedCandidate]) -> QuoteFinding:
+    read = [c.url for c in rejected if not c.reason.startswith("could not be read")]
+    if not read:
+        reasons = "; ".join(f"{c.url}: {c.reason}" for c in rejected)
+        return QuoteFinding(
+            quote, "unavailable", 0.0, None, None, [], f"No source could be read ({reasons})."
+        )
+    return QuoteFinding(
+        quote,
+        "not_found",
+        0.0,
+        None,
+        None,
+        [],
+        f"The article names no page for this reference; {len(read)} page(s) found by search "
+        f"were read and none holds these words ({', '.join(read)}).",
     )
 
 
@@ -79,8 +150,9 @@ def look_elsewhere(
 
 
 def _people(reference: Reference) -> list[str]:
-    """Whoever the reference says the quoted words are by: its authors and its citation."""
-    return [*reference.authors, reference.cite]
+    """Whoever the reference says the quoted words are by: its authors, its speakers and
+    its citation."""
+    return [*reference.authors, *reference.speakers, reference.cite]
 
 
 def _found_elsewhere(

@@ -22,7 +22,18 @@ from verifiers.slug import slugify
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 _TOP_LEVEL_KEYS = {"article", "references"}
 _ARTICLE_KEYS = {"title", "url"}
-_REFERENCE_KEYS = {"id", "cite", "authors", "publisher", "date", "urls", "quotes", "claims"}
+_REFERENCE_KEYS = {
+    "id",
+    "cite",
+    "authors",
+    "speakers",
+    "publisher",
+    "date",
+    "urls",
+    "candidates",
+    "quotes",
+    "claims",
+}
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Derived ids stay short enough to read in a report's table.
 _MAX_DERIVED_ID_LENGTH = 40
@@ -41,7 +52,7 @@ def load_manifest(path: str) -> Manifest:
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     data = _parse(path, raw)
-    return _validate(path, data)
+    return validate_manifest(path, data)
 
 
 def _parse(path: str, raw: bytes) -> Any:
@@ -69,7 +80,8 @@ def _parse(path: str, raw: bytes) -> Any:
     raise InputError(path, f"unknown manifest type {suffix!r} (use .yaml, .yml, .json or .toml)")
 
 
-def _validate(path: str, data: Any) -> Manifest:
+def validate_manifest(path: str, data: Any) -> Manifest:
+    """A `Manifest` from parsed manifest data; `path` names its origin in error messages."""
     if not isinstance(data, dict):
         raise InputError(path, "a manifest must be a mapping with a 'references' list")
     _reject_unknown_keys(path, "", data, _TOP_LEVEL_KEYS)
@@ -97,6 +109,7 @@ def _reference(path: str, index: int, item: Any) -> Reference:
         where = f"{where} ({item['id'].strip()})"
     _reject_unknown_keys(path, f"{where}: ", item, _REFERENCE_KEYS)
     urls = _text_list(path, where, "urls", item.get("urls"))
+    candidates = _text_list(path, where, "candidates", item.get("candidates"))
     cite = _optional_text(path, f"{where}: cite", item.get("cite"))
     ref_id = _optional_text(path, f"{where}: id", item.get("id"))
     if not cite and not ref_id and not urls:
@@ -109,9 +122,11 @@ def _reference(path: str, index: int, item: Any) -> Reference:
         id=ref_id or "",
         cite=cite or ref_id or urls[0],
         authors=tuple(_text_list(path, where, "authors", item.get("authors"))),
+        speakers=tuple(_text_list(path, where, "speakers", item.get("speakers"))),
         publisher=_optional_text(path, f"{where}: publisher", item.get("publisher")),
         date=_date(path, where, item.get("date")),
         urls=tuple(urls),
+        candidates=tuple(url for url in candidates if url not in urls),
         quotes=tuple(quotes),
         claims=tuple(claims),
     )

@@ -66,6 +66,8 @@ class FetchSettings:
     backoff_seconds: float = 0.5
     max_retry_after_seconds: float = 10.0
     allow_private_hosts: bool = False
+    # (host, port) of services the operator configured (search): reachable even if private.
+    trusted_hosts: frozenset[tuple[str, int]] = frozenset()
     user_agent: str = DEFAULT_USER_AGENT
     obey_robots: bool = True
     # Politeness towards each host: requests at once, and seconds between their starts.
@@ -315,7 +317,7 @@ def _guarded_pool(settings: FetchSettings) -> httpcore.AsyncConnectionPool:
         max_connections=max(10, 2 * settings.concurrency),
         max_keepalive_connections=max(10, 2 * settings.concurrency),
         keepalive_expiry=5.0,
-        network_backend=GuardedNetworkBackend(settings.allow_private_hosts),
+        network_backend=GuardedNetworkBackend(settings.allow_private_hosts, settings.trusted_hosts),
     )
 
 

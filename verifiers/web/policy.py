@@ -58,9 +58,15 @@ def is_public_address(address: str) -> bool:
 class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
     """httpcore's network backend, with every TCP connection checked against the policy."""
 
-    def __init__(self, allow_private_hosts: bool = False) -> None:
+    def __init__(
+        self,
+        allow_private_hosts: bool = False,
+        trusted: frozenset[tuple[str, int]] = frozenset(),
+    ) -> None:
         self._inner = httpcore.AnyIOBackend()
         self._allow_private_hosts = allow_private_hosts
+        # (host, port) of services the operator configured, such as a local search engine.
+        self._trusted = trusted
 
     async def connect_tcp(
         self,
@@ -71,7 +77,7 @@ class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable | None = None,
     ) -> httpcore.AsyncNetworkStream:
         addresses = await _resolve(host, port, timeout)
-        if not self._allow_private_hosts:
+        if not self._allow_private_hosts and (host.lower(), port) not in self._trusted:
             refused = [address for address in addresses if not is_public_address(address)]
             if refused:
                 raise RefusedURL(

@@ -1,0 +1,332 @@
+"""From an article to the references it cites: its quotations and reported claims, each
+with the source the article gives for it, grouped one reference per source.
+
+A quotation's source is read from its own sentence first. A sentence that names no source
+("he added", "Under that agreement, …", or no attribution at all) points back to the source
+named last; with none before it, the next sentence and then the previous one are read. A
+block quotation is attributed by its closing dash line or by the sentence that leads into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from verifiers.inputs.article_text import ArticleText, Block
+from verifiers.inputs.citations import Citation, find_reported_claim, read_citation
+from verifiers.inputs.names import surname
+from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
+from verifiers.slug import slugify
+
+UNATTRIBUTED = "Unattributed quotations"
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept univ u.s u.k e.g i.e".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+
+
+@dataclass
+class _Source:
+    """One reference being assembled from the sentences that cite it."""
+
+    authors: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    speakers_as_written: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    urls: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+
+    def surnames(self) -> set[str]:
+        return {surname(name) for name in self.authors + self.speakers}
+
+
+def find_references(article: ArticleText) -> dict:
+    """The article's references as manifest data (CONTRACT format, `speakers` added)."""
+    spans = find_quoted_spans(article)
+    reader = _Reader(article, spans)
+    reader.read()
+    references = [_as_manifest_entry(source) for source in reader.sources]
+    taken: set[str] = set()
+    for entry, source in zip(references, reader.sources, strict=True):
+        entry["id"] = _unique(_short_id(source), taken)
+    data: dict = {"references": references}
+    article_fields = {"title": article.title, "url": article.url}
+    if any(article_fields.values()):
+        data = {"article": {k: v for k, v in article_fields.items() if v}, **data}
+    return data
+
+
+class _Reader:
+    def __init__(self, article: ArticleText, spans: list[QuotedSpan]) -> None:
+        self.article = article
+        self.spans = spans
+        self.sources: list[_Source] = []
+        self.last: _Source | None = None
+        self._base = article.url or (
+            article.location if article.location.startswith(("http://", "https://")) else None
+        )
+
+    def read(self) -> None:
+        blocks = self.article.blocks
+        inside_run_on = {
+            index
+            for span in self.spans
+            for index in range(span.block + 1, span.last_block + 1)
+            if span.kind == "inline"
+        }
+        for index, block in enumerate(blocks):
+            if block.kind == "heading":
+                continue
+            if block.kind == "blockquote":
+                for span in self.spans:
+                    if span.kind == "block" and span.block == index and span.role == "quotation":
+                        self._block_quotation(span)
+                continue
+            self._paragraph(index, block, claims=index not in inside_run_on)
+
+    def _paragraph(self, index: int, block: Block, claims: bool) -> None:
+        spans = [s for s in self.spans if s.block == index and s.kind != "block"]
+        sentences = split_sentences(block.text, [(s.start, s.end) for s in spans])
+        for number, (start, end) in enumerate(sentences):
+            quotations = [s for s in spans if start <= s.start < end and s.role == "quotation"]
+            if quotations:
+                citation = self._citation(block, start, end, spans)
+                for span in quotations:
+                    if span.cite_url:
+                        citation.urls.insert(0, self._url(span.cite_url))
+                if not citation.names_a_source():
+                    citation = self._neighbour(block, sentences, number, spans, citation)
+                source = self._attach(citation)
+                source.quotes.extend(s.text for s in quotations if s.text not in source.quotes)
+            elif claims:
+                self._reported_claim(block, start, end, spans)
+
+    def _reported_claim(self, block: Block, start: int, end: int, spans) -> None:
+        if any(start <= s.start < end for s in spans if s.role == "quotation"):
+            return
+        claim = find_reported_claim(block.text[start:end])
+        if claim is None:
+            return
+        citation = self._citation(block, start, start + claim.start, spans)
+        if not citation.names_a_source():
+            if not (citation.points_back or self.last) or not _has_pronoun_subject(
+                block.text[start : start + claim.start]
+            ):
+                return
+            citation = Citation(points_back=True)
+        source = self._attach(citation)
+        if claim.text not in source.claims:
+            source.claims.append(claim.text)
+
+    def _block_quotation(self, span: QuotedSpan) -> None:
+        blocks = self.article.blocks
+        citation = Citation()
+        for index in range(span.last_block + 1, len(blocks)):
+            if blocks[index].group != blocks[span.block].group:
+                break
+            block = blocks[index]
+            citation = self._citation(block, 0, len(block.text), [])
+        if not citation.names_a_source() and span.block > 0:
+            lead = blocks[span.block - 1]
+            if lead.kind in ("paragraph", "item"):
+                spans = [s for s in self.spans if s.block == span.block - 1 and s.kind != "block"]
+                sentences = split_sentences(lead.text, [(s.start, s.end) for s in spans])
+                start, end = sentences[-1] if sentences else (0, len(lead.text))
+                citation = self._citation(lead, start, end, spans)
+        if span.cite_url:
+            citation.urls.insert(0, self._url(span.cite_url))
+        if not citation.names_a_source():
+            citation.points_back = True
+        source = self._attach(citation)
+        if span.text not in source.quotes:
+            source.quotes.append(span.text)
+
+    def _citation(self, block: Block, start: int, end: int, spans: list[QuotedSpan]) -> Citation:
+        """The citation one stretch of a block gives, its quoted words masked."""
+        masked = list(block.text[start:end])
+        titles = []
+        for span in spans:  # the block's own inline quotations
+            if span.end <= start or span.start >= end:
+                continue
+            if span.role == "title":
+                titles.append(span.text)
+            for position in range(max(span.start, start), min(span.end, end)):
+                masked[position - start] = " "
+        frame = "".join(masked)
+        emphasis = [
+            (s.start - start, s.end - start)
+            for s in block.spans
+            if s.kind in ("emphasis", "cite") and start <= s.start < end
+        ]
+        citation = read_citation(frame, emphasis)
+        if titles and not citation.title:
+            citation.title = titles[0]
+        citation.urls = [
+            self._url(s.href)
+            for s in block.spans
+            if s.kind == "link" and s.href and start <= s.start < end
+        ]
+        citation.urls = [url for url in dict.fromkeys(citation.urls) if _is_web(url)]
+        return citation
+
+    def _neighbour(self, block, sentences, number, spans, own: Citation) -> Citation:
+        if own.points_back and self.last is not None:
+            return own
+        for other in (number + 1, number - 1):
+            if 0 <= other < len(sentences):
+                start, end = sentences[other]
+                if any(start <= s.start < end for s in spans if s.role == "quotation"):
+                    continue
+                citation = self._citation(block, start, end, spans)
+                if citation.names_a_source():
+                    citation.urls = own.urls or citation.urls
+                    return citation
+        own.points_back = True
+        return own
+
+    def _attach(self, citation: Citation) -> _Source:
+        if not citation.names_a_source():
+            source = self.last if self.last is not None else self._unattributed()
+        else:
+            source = next((s for s in self.sources if _same_source(s, citation)), None)
+            if source is None:
+                source = _Source()
+                self.sources.append(source)
+            _merge(source, citation)
+        self.last = source
+        return source
+
+    def _unattributed(self) -> _Source:
+        for source in self.sources:
+            if source.title == UNATTRIBUTED:
+                return source
+        source = _Source(title=UNATTRIBUTED)
+        self.sources.append(source)
+        return source
+
+    def _url(self, href: str) -> str:
+        return urljoin(self._base, href) if self._base else href
+
+
+def split_sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence. Full stops inside quotations end a sentence only when
+    they close the quotation; abbreviations and initials ("U.S.", "Dr.") never do."""
+    masked = list(text)
+    for start, end in quoted:
+        for position in range(start, min(end, len(text))):
+            masked[position] = "x"
+        if 0 < end <= len(text) and text[end - 1] in ".!?…":
+            masked[end - 1] = text[end - 1]
+    plain = "".join(masked)
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(plain):
+        word = re.search(r"([\w.]+)$", plain[start : match.start()])
+        last_word = word.group(1).lower().rstrip(".") if word else ""
+        if len(last_word) == 1 or last_word in _ABBREVIATIONS:
+            continue
+        sentences.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        sentences.append((start, len(text)))
+    return sentences
+
+
+def _has_pronoun_subject(text: str) -> bool:
+    return bool(re.search(r"\b(he|she|they|it)\b", text, re.I))
+
+
+def _same_source(source: _Source, citation: Citation) -> bool:
+    if set(source.urls) & set(citation.urls):
+        return True
+    if source.urls and citation.urls:
+        return False
+    if citation.title and source.title:
+        return citation.title.casefold() == source.title.casefold()
+    people = {surname(n.name) for n in citation.authors + citation.speakers}
+    same_people = bool(people & source.surnames())
+    publishers_agree = (
+        not citation.publisher
+        or not source.publisher
+        or citation.publisher.casefold() == source.publisher.casefold()
+    )
+    if same_people:
+        return publishers_agree
+    if people and source.surnames():
+        return False
+    return bool(
+        citation.publisher
+        and source.publisher
+        and citation.publisher.casefold() == source.publisher.casefold()
+    )
+
+
+def _merge(source: _Source, citation: Citation) -> None:
+    for name in citation.authors:
+        if surname(name.name) not in {surname(a) for a in source.authors}:
+            source.authors.append(name.name)
+    for name in citation.speakers:
+        if surname(name.name) not in {surname(s) for s in source.speakers + source.authors}:
+            source.speakers.append(name.name)
+            source.speakers_as_written.append(name.text)
+    source.publisher = source.publisher or citation.publisher
+    source.title = source.title or citation.title
+    if citation.date and not source.date:
+        source.date, source.date_text = citation.date, citation.date_text
+    source.urls.extend(url for url in citation.urls if url not in source.urls)
+
+
+def _as_manifest_entry(source: _Source) -> dict:
+    people = " and ".join(source.authors or source.speakers_as_written)
+    parts = [
+        people,
+        f"“{source.title}”" if source.title and source.title != UNATTRIBUTED else None,
+        source.publisher,
+        source.date_text,
+    ]
+    cite = ", ".join(part for part in parts if part) or UNATTRIBUTED
+    if source.title == UNATTRIBUTED and not people:
+        cite = UNATTRIBUTED
+    entry: dict = {"cite": cite}
+    if source.authors:
+        entry["authors"] = list(source.authors)
+    if source.speakers:
+        entry["speakers"] = list(source.speakers)
+    if source.publisher:
+        entry["publisher"] = source.publisher
+    if source.date:
+        entry["date"] = source.date
+    if source.urls:
+        entry["urls"] = list(source.urls)
+    if source.quotes:
+        entry["quotes"] = list(source.quotes)
+    if source.claims:
+        entry["claims"] = list(source.claims)
+    return entry
+
+
+def _short_id(source: _Source) -> str:
+    """'hill-stent-2022', 'bennett', 'institute-for-urban-mobility-2024': who, else where,
+    and the year."""
+    people = [surname(name) for name in source.authors or source.speakers][:2]
+    parts = people or [source.publisher or source.title or "unattributed"]
+    if source.date:
+        parts.append(source.date[:4])
+    return slugify(" ".join(parts), max_length=40) or "reference"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _is_web(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")

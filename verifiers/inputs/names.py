@@ -1,0 +1,208 @@
+"""Proper names in an article's sentences: people, organisations and publications.
+
+A name is a run of capitalised words, with the small words that live inside names ("Institute
+for Urban Mobility", "Ursula von der Leyen") and initials ("J. R. Smith", "U.S."). Leading
+titles and roles ("Former Israeli Prime Minister") are kept apart from the name itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NameKind = Literal["person", "organisation"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-.]*|\d[\w\-]*")
+_CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "de", "van", "von", "der", "den", "al", "bin", "la", "le"}
+    | {"du", "da", "di", "y", "on", "in", "&", "el", "ibn", "dos", "das"}
+)
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "da"})
+# Capitalised words that open sentences or clauses but never start a name.
+_NOT_NAMES = frozenset(
+    (
+        "according a an and as at but by for from he her his however i if in it its last "
+        "many meanwhile more most my next no not now of on one our she since so some still "
+        "that the their then there these they this those though to under until we what when "
+        "where while who why with yet you your after before earlier later during despite also "
+        "both each even here how only such than other another yes mr mrs ms dr prof sir "
+        "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter"
+    ).split()
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
+ROLE_WORDS = frozenset(
+    (
+        "former then current late acting deputy vice chief senior junior top lead head "
+        "prime minister president premier chancellor secretary general governor mayor "
+        "councillor councilor senator congressman congresswoman representative rep sen gov "
+        "ambassador envoy commissioner director chairman chairwoman chair ceo cfo founder "
+        "professor doctor judge justice king queen prince princess pope bishop archbishop "
+        "rabbi imam cardinal general colonel major captain lieutenant sergeant admiral "
+        "spokesman spokeswoman spokesperson economist analyst historian author writer "
+        "journalist reporter editor columnist correspondent commentator researcher scientist "
+        "minister's leader speaker sheriff attorney lawyer coach manager officer official "
+        "foreign finance defence defense interior health education state trade labour labor "
+        "transport justice treasury home affairs opposition party national federal regional "
+        "city county state's dr mr mrs ms prof sir dame lord lady rev chief executive"
+    ).split()
+)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "ic", "li", "ni", "ki", "an", "i")
+ORGANISATION_WORDS = frozenset(
+    (
+        "institute university college school ministry department council agency bank fund "
+        "committee commission office association foundation center centre times post news "
+        "journal review gazette affairs magazine radio television tv press reuters guardian "
+        "telegraph herald tribune chronicle observer economist atlantic monthly weekly daily "
+        "quarterly bulletin report reports inc ltd llc plc corporation company group party "
+        "court parliament congress senate house government administration union organisation "
+        "organization society academy laboratory lab project network broadcasting bbc cnn "
+        "npr pbs abc cbs nbc ap afp associated insider politico axios bloomberg forbes "
+        "wire service services board authority trust alliance federation institution museum "
+        "library hospital clinic podcast show channel blog substack medium policy studies "
+        "research council's world international global national new nation independent relations "
+        "mail sun star express mirror spectator standard record statesman republic"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str  # as written, roles included
+    name: str  # the name alone
+    start: int
+    end: int
+    kind: NameKind
+    role: str = ""
+
+
+def find_names(text: str) -> list[Name]:
+    """Every run of capitalised words in `text` that can be a name, left to right."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    names: list[Name] = []
+    index = 0
+    while index < len(words):
+        run = _run_from(words, index, text)
+        if not run:
+            index += 1
+            continue
+        names.extend(_split_run(run, text))
+        index += len(run)
+    return names
+
+
+def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
+    run: list[tuple[str, int, int]] = []
+    position = index
+    while position < len(words):
+        word, start, end = words[position]
+        if run and text[run[-1][2] : start].strip() not in ("", "'s", "’s"):
+            break  # punctuation (a comma, a dash, a quotation) ends a name
+        starts_or_goes_on = _capitalised(word) and not (not run and _never_a_name(word))
+        joins = run and word.lower() in _CONNECTORS and _continues(words, position, text)
+        if starts_or_goes_on or joins:
+            run.append((word, start, end))
+            position += 1
+        else:
+            break
+    while run and run[-1][0].lower() in _CONNECTORS:
+        run.pop()
+    return run
+
+
+def _continues(words, position: int, text: str) -> bool:
+    """A small word belongs to a name only when capitalised words go on after it."""
+    previous_end = words[position][2]
+    for word, start, end in words[position + 1 : position + 3]:
+        if text[previous_end:start].strip():
+            return False
+        if _capitalised(word):
+            return not _never_a_name(word)
+        if word.lower() not in _CONNECTORS:
+            return False
+        previous_end = end
+    return False
+
+
+def _never_a_name(word: str) -> bool:
+    """Sentence openers, pronouns, days, months and seasons ('September-October' too)."""
+    return word.lower().rstrip(".").split("-")[0] in _NOT_NAMES
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or (len(word) <= 4 and word.endswith(".") and word[:1].isalpha())
+
+
+def _split_run(run, text: str) -> list[Name]:
+    """'Fiona Hill and Angela Stent' is two people; 'Health and Human Services' is one body."""
+    pieces: list[list] = [[]]
+    for word in run:
+        if word[0].lower() == "and" and pieces[-1]:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    if len(pieces) > 1 and all(_person_like([w for w, _, _ in p]) for p in pieces if p):
+        return [_name(piece, text) for piece in pieces if piece]
+    return [_name(run, text)]
+
+
+def _person_like(words: list[str]) -> bool:
+    names = _strip_roles(words)[1]
+    return 1 <= len(names) <= 4 and not any(w.lower() in ORGANISATION_WORDS for w in names)
+
+
+def _name(run, text: str) -> Name:
+    words = [word for word, _, _ in run]
+    start, end = run[0][1], run[-1][2]
+    written = text[start:end]
+    if written.endswith(("'s", "’s")):
+        written = written[:-2]
+    role, names = _strip_roles(words)
+    name = " ".join(names).removesuffix("'s").removesuffix("’s").strip()
+    is_organisation = (
+        any(_bare(word) in ORGANISATION_WORDS for word in names)
+        or len(names) > 4
+        or any(w.lower() in ("of", "for", "the", "on", "&") for w in names)
+        or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)
+    )
+    return Name(
+        text=written,
+        name=name or written,
+        start=start,
+        end=start + len(written),
+        kind="organisation" if is_organisation else "person",
+        role=" ".join(role),
+    )
+
+
+def _strip_roles(words: list[str]) -> tuple[list[str], list[str]]:
+    """('Former Israeli Prime Minister', 'Neftali Bennett') from the words of one run: the
+    role ends at its last title word, when what follows is a name and not a body's."""
+    plain = [_bare(word) for word in words]
+    for cut in range(len(words) - 1, 0, -1):
+        if plain[cut - 1] in ROLE_WORDS or plain[cut - 1] in _HONORIFICS:
+            rest = plain[cut:]
+            if rest and not any(word in ORGANISATION_WORDS or word in ROLE_WORDS for word in rest):
+                return words[:cut], words[cut:]
+            break
+    return [], words
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, lower-cased ('von der Leyen' keeps its particles)."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return ""
+    tail = [words[-1]]
+    for word in reversed(words[:-1]):
+        if word.lower() in _PARTICLES:
+            tail.insert(0, word)
+        else:
+            break
+    return " ".join(tail).lower()

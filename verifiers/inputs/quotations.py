@@ -1,0 +1,272 @@
+"""Find the quoted passages of an article, and tell quotations from titles and scare quotes.
+
+Quotation marks are paired per block: curly and low marks, guillemets and straight marks
+(opening after a space or an opening bracket, closing otherwise). Single marks are the
+article's primary quotation marks only when it opens more single than double quotations
+(British style); otherwise they are nested quotes and belong to the quotation around them.
+A quotation left open at a paragraph's end goes on when the next paragraph reopens it (the
+convention for quotations over several paragraphs). Block quotations and `<q>` are
+quotations by their markup.
+
+Not every quoted phrase is a quotation to check. The rule, in order:
+1. After "titled", "entitled", "headlined" or "the headline", the quoted words are a title.
+2. Words in title case (most words of four letters or more capitalised), without a closing
+   full stop, of at most twelve words, are a title ("The Long Road Back").
+3. After "so-called", or when one or two words are quoted, they are a term: a scare quote,
+   a coinage, a word being discussed.
+4. Three words are a quotation only when a verb of saying introduces them ("called it
+   'a historic mistake'") or they form a whole sentence; otherwise a term.
+Everything else is a quotation. Titles are kept: they name the work cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from verifiers.inputs.article_text import ArticleText, Block
+
+QuoteRole = Literal["quotation", "title", "term"]
+QuoteKind = Literal["inline", "block", "markup"]
+
+_DOUBLE_OPENERS = "“„«"
+_DOUBLE_CLOSERS = "”“»"
+_SINGLE_OPENERS = "‘‚‹"
+_SINGLE_CLOSERS = "’‛›"
+_OPENING_CONTEXT = " \t([{—–-/\u00a0"
+_WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_TITLE_CUES = re.compile(
+    r"\b(titled|entitled|headlined|headline|(?:the|a) (?:book|film|song))\W*$", re.I
+)
+_TERM_CUES = re.compile(r"\bso[- ]called\W*$", re.I)
+_SAYING_CUES = re.compile(
+    r"\b(said|says|say|called|calls|call|described|describes|termed|dubbed|told|wrote|writes|"
+    r"warned|added|insisted|declared|promised|vowed|branded|labelled|labeled|as|it|them|him|her)"
+    r"\W*$",
+    re.I,
+)
+_TRAILING_PUNCTUATION = ",;:"
+# Words of four letters or more: "of", "the", "and" are lower case in titles too.
+_TITLE_WORD_LENGTH = 4
+_TITLE_CASE_SHARE = 0.75
+_MAX_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Quoted words of the article: where they stand and what they are."""
+
+    text: str
+    block: int
+    # Offsets of the words (marks excluded) in the first block, and the block they end in.
+    start: int
+    end: int
+    last_block: int
+    kind: QuoteKind
+    role: QuoteRole
+    cite_url: str | None = None
+
+
+def find_quoted_spans(article: ArticleText) -> list[QuotedSpan]:
+    """Every quoted span in reading order, each with its role."""
+    single_primary = _single_marks_primary(article.blocks)
+    spans: list[QuotedSpan] = []
+    index, resume = 0, 0
+    blocks = article.blocks
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == "blockquote":
+            group_end = index
+            while group_end + 1 < len(blocks) and blocks[group_end + 1].group == block.group:
+                group_end += 1
+            spans.extend(_block_quotation(blocks, index, group_end))
+            index = group_end + 1
+            continue
+        if block.kind == "heading":
+            index += 1
+            continue
+        if not resume:
+            spans.extend(_markup_quotes(block, index))
+        pairs, open_at = _pair_marks(block.text, single_primary, _markup_ranges(block), resume)
+        spans.extend(_inline(block, index, start, end) for start, end in pairs)
+        resume = 0
+        if open_at is not None:
+            span, index, resume = _run_on(blocks, index, open_at, single_primary)
+            spans.append(span)
+            if resume:
+                continue
+        index += 1
+    return spans
+
+
+def _single_marks_primary(blocks: list[Block]) -> bool:
+    double = sum(len(_pair_marks(b.text, False, [])[0]) for b in blocks if b.kind != "blockquote")
+    single = sum(len(_pair_marks(b.text, True, [])[0]) for b in blocks if b.kind != "blockquote")
+    return single > double
+
+
+def _pair_marks(
+    text: str, single_primary: bool, skip: list[tuple[int, int]], begin: int = 0
+) -> tuple[list[tuple[int, int]], int | None]:
+    """(start, end) of each quotation's words from `begin` on, and where one is left open
+    at the end."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight = "'" if single_primary else '"'
+    openers = _SINGLE_OPENERS if single_primary else _DOUBLE_OPENERS
+    closers = _SINGLE_CLOSERS if single_primary else _DOUBLE_CLOSERS
+    position = begin
+    while position < len(text):
+        if any(start <= position < end for start, end in skip):
+            position += 1
+            continue
+        char = text[position]
+        if open_at is None:
+            if (char in openers and _opens(text, position, single_primary)) or (
+                char == straight and _opens(text, position, single_primary)
+            ):
+                open_at = position + 1
+        elif (char in closers or char == straight) and _closes(text, position, single_primary):
+            if position > open_at:
+                pairs.append((open_at, position))
+            open_at = None
+        position += 1
+    return pairs, open_at
+
+
+def _opens(text: str, position: int, single: bool) -> bool:
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if after.isspace():
+        return text[position] in "«‹"  # French spacing: « mot »
+    if single and before.isalnum():
+        return False  # an apostrophe: don't, rock 'n' roll
+    return before in _OPENING_CONTEXT or before in "“‘\"'" or not before.isalnum()
+
+
+def _closes(text: str, position: int, single: bool) -> bool:
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if single and (after.isalnum()):
+        return False  # an apostrophe inside a word
+    return not after.isalnum() or not single
+
+
+def _markup_ranges(block: Block) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in block.spans if s.kind == "quote"]
+
+
+def _markup_quotes(block: Block, index: int) -> list[QuotedSpan]:
+    spans = []
+    for span in block.spans:
+        if span.kind == "quote":
+            text = _clean(block.text[span.start : span.end])
+            role = "quotation" if len(_WORDS.findall(text)) >= 2 else "term"
+            spans.append(
+                QuotedSpan(text, index, span.start, span.end, index, "markup", role, span.href)
+            )
+    return spans
+
+
+def _inline(block: Block, index: int, start: int, end: int) -> QuotedSpan:
+    text = _clean(block.text[start:end])
+    role = classify(text, block.text[:start], block.text[end:])
+    return QuotedSpan(text, index, start, end, index, "inline", role)
+
+
+def _run_on(
+    blocks: list[Block], index: int, open_at: int, single_primary: bool
+) -> tuple[QuotedSpan, int, int]:
+    """A quotation left open: it goes on through every following paragraph that reopens it,
+    up to the paragraph where it closes. Returns the span, the block it ends in and where
+    in that block reading goes on (0: at the next block)."""
+    parts = [blocks[index].text[open_at:]]
+    last, resume = index, 0
+    openers = (_SINGLE_OPENERS + "'") if single_primary else (_DOUBLE_OPENERS + '"')
+    while last + 1 < len(blocks) and blocks[last + 1].text[:1] in openers:
+        following = blocks[last + 1].text
+        pairs, still_open = _pair_marks(following, single_primary, [])
+        last += 1
+        if still_open == 1:
+            parts.append(following[1:])
+            continue
+        if pairs and pairs[0][0] == 1:
+            parts.append(following[1 : pairs[0][1]])
+            resume = pairs[0][1] + 1
+        break
+    text = _clean(" ".join(part.strip() for part in parts))
+    block = blocks[index]
+    role = classify(text, block.text[:open_at], "")
+    span = QuotedSpan(text, index, open_at, len(block.text), last, "inline", role)
+    return span, last, resume
+
+
+def _block_quotation(blocks: list[Block], first: int, last: int) -> list[QuotedSpan]:
+    """A block quotation is one quotation; a closing line opening with a dash (or a
+    `<footer>`/`<cite>` line) is its attribution, not part of it."""
+    paragraphs = list(range(first, last + 1))
+    while paragraphs and _is_attribution_line(blocks[paragraphs[-1]].text):
+        paragraphs.pop()
+    if not paragraphs:
+        return []
+    text = _clean(" ".join(_unquoted(blocks[i].text) for i in paragraphs))
+    words = len(_WORDS.findall(text))
+    role: QuoteRole = "quotation" if words >= 2 else "term"
+    end_block = paragraphs[-1]
+    return [
+        QuotedSpan(
+            text,
+            first,
+            0,
+            len(blocks[first].text),
+            end_block,
+            "block",
+            role,
+            blocks[first].cite_url,
+        )
+    ]
+
+
+def _is_attribution_line(text: str) -> bool:
+    return text.lstrip()[:1] in "—–-―" or text.lstrip().startswith("--")
+
+
+def _unquoted(text: str) -> str:
+    """A block quotation's paragraph without the quotation marks some writers add to it."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in '“"' and text[-1] in '”"' and text.count(text[0]) <= 2:
+        return text[1:-1]
+    return text
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(_TRAILING_PUNCTUATION + " ").strip()
+
+
+def classify(text: str, before: str, after: str) -> QuoteRole:
+    """Quotation, title or term, by the rule in this module's docstring."""
+    words = _WORDS.findall(text)
+    if _TITLE_CUES.search(before):
+        return "title"
+    if _looks_like_title(text, words):
+        return "title"
+    if _TERM_CUES.search(before) or len(words) <= 2:
+        return "term"
+    if len(words) == 3 and not (_SAYING_CUES.search(before) or _whole_sentence(text)):
+        return "term"
+    return "quotation"
+
+
+def _looks_like_title(text: str, words: list[str]) -> bool:
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or text.rstrip()[-1:] in ".!":
+        return False
+    long_words = [w for w in words if len(w) >= _TITLE_WORD_LENGTH]
+    if not long_words or not words[0][:1].isupper():
+        return False
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised / len(long_words) >= _TITLE_CASE_SHARE and len(long_words) >= 2
+
+
+def _whole_sentence(text: str) -> bool:
+    return text[:1].isupper() and text.rstrip()[-1:] in ".!?"
