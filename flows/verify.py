@@ -98,7 +98,7 @@ async def verify(
     replay: str | None = None,
     settings: FetchSettings | None = None,
     archive_url: str | None = None,
-    search: list[SearchProvider] | None = None,
+    search: list | None = None,  # of SearchProvider: Prefect cannot describe a Protocol
 ) -> VerifyResult:
     """Verify every quotation of a manifest or an article and write the report.
 

@@ -37,8 +37,12 @@ def pytest_configure(config: pytest.Config) -> None:
             # No test may reach the real web archive; those that test the fallback set
             # their own local stand-in.
             "SOURCECHECK_ARCHIVE_URL": "http://127.0.0.1:9/wayback/available",
+            # Nor any real search service; the tests of search bring their own.
+            "SOURCECHECK_CROSSREF_URL": "off",
+            "SOURCECHECK_OPENALEX_URL": "off",
         }
     )
+    os.environ.pop("SOURCECHECK_SEARCH_URL", None)
     if os.environ.get("PREFECT_API_URL"):
         return
     port = free_port()

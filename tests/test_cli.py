@@ -19,7 +19,7 @@ from tests.support.runs import sourcecheck
             ["verify", "r.yaml"],
             "r.yaml: references[0] (a): quotes[0]: must be non-empty text",
         ),
-        ({"essay.docx": "x"}, ["verify", "essay.docx"], "essay.docx: not a reference manifest"),
+        ({"essay.docx": "x"}, ["verify", "essay.docx"], "essay.docx: not a manifest or an article"),
         (
             {"r.yaml": "references:\n  - {id: a, quotes: [q]}\n"},
             ["verify", "r.yaml", "--replay", "missing.warc.gz"],

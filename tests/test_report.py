@@ -37,6 +37,7 @@ def test_json_has_every_contract_field() -> None:
         "sources",
         "attribution",
         "attribution_notes",
+        "rejected_candidates",
         "quotes",
         "claims",
     }
@@ -51,6 +52,7 @@ def test_json_has_every_contract_field() -> None:
         "metadata",
         "live_error",
         "evidence_record",
+        "found_by",
     }
     assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
     quote = ref["quotes"][0]

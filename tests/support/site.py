@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -30,7 +31,7 @@ class LocalSite:
     """Serves `pages` (path -> Page); a path may hold a list of Pages, answered in turn."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, Page | list[Page]] = {}
+        self.pages: dict[str, Page | list[Page] | Callable[[str], Page]] = {}
         self.requests: list[str] = []
         site = self
 
@@ -61,6 +62,8 @@ class LocalSite:
 
     def _answer(self, path: str) -> Page:
         page = self.pages.get(path, self.pages.get(path.split("?", 1)[0]))
+        if callable(page):  # a page made for each request, from its path and query
+            return page(path)
         if isinstance(page, list):
             return page.pop(0) if len(page) > 1 else page[0]
         return page or Page(b"not here", 404, {"Content-Type": "text/plain"})

@@ -51,6 +51,9 @@ def find_references(article: ArticleText) -> dict:
     spans = find_quoted_spans(article)
     reader = _Reader(article, spans)
     reader.read()
+    for source in reader.sources:
+        if not source.urls:
+            _complete_from_cited_works(source, article.cited_works)
     references = [_as_manifest_entry(source) for source in reader.sources]
     taken: set[str] = set()
     for entry, source in zip(references, reader.sources, strict=True):
@@ -131,14 +134,14 @@ class _Reader:
             if blocks[index].group != blocks[span.block].group:
                 break
             block = blocks[index]
-            citation = self._citation(block, 0, len(block.text), [])
+            citation = self._citation(block, 0, len(block.text), [], uncued="authors")
         if not citation.names_a_source() and span.block > 0:
             lead = blocks[span.block - 1]
             if lead.kind in ("paragraph", "item"):
                 spans = [s for s in self.spans if s.block == span.block - 1 and s.kind != "block"]
                 sentences = split_sentences(lead.text, [(s.start, s.end) for s in spans])
                 start, end = sentences[-1] if sentences else (0, len(lead.text))
-                citation = self._citation(lead, start, end, spans)
+                citation = self._citation(lead, start, end, spans, uncued="speakers")
         if span.cite_url:
             citation.urls.insert(0, self._url(span.cite_url))
         if not citation.names_a_source():
@@ -147,7 +150,14 @@ class _Reader:
         if span.text not in source.quotes:
             source.quotes.append(span.text)
 
-    def _citation(self, block: Block, start: int, end: int, spans: list[QuotedSpan]) -> Citation:
+    def _citation(
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        spans: list[QuotedSpan],
+        uncued: str | None = None,
+    ) -> Citation:
         """The citation one stretch of a block gives, its quoted words masked."""
         masked = list(block.text[start:end])
         titles = []
@@ -159,12 +169,15 @@ class _Reader:
             for position in range(max(span.start, start), min(span.end, end)):
                 masked[position - start] = " "
         frame = "".join(masked)
-        emphasis = [
-            (s.start - start, s.end - start)
-            for s in block.spans
-            if s.kind in ("emphasis", "cite") and start <= s.start < end
-        ]
-        citation = read_citation(frame, emphasis)
+        emphasis, cited_titles = (
+            [
+                (s.start - start, s.end - start)
+                for s in block.spans
+                if s.kind == kind and start <= s.start < end
+            ]
+            for kind in ("emphasis", "cite")
+        )
+        citation = read_citation(frame, emphasis, cited_titles, uncued)
         if titles and not citation.title:
             citation.title = titles[0]
         citation.urls = [
@@ -308,6 +321,31 @@ def _as_manifest_entry(source: _Source) -> dict:
     if source.claims:
         entry["claims"] = list(source.claims)
     return entry
+
+
+def _complete_from_cited_works(source: _Source, works: list[dict[str, list[str]]]) -> None:
+    """A scholarly page lists the works it cites in `citation_reference` metadata: the one
+    by the same author, or with the same title, gives the reference its address."""
+    for work in works:
+        surnames = {surname(_name_order(author)) for author in work.get("author", [])}
+        titles = {title.casefold() for title in work.get("title", [])}
+        same_title = bool(source.title and source.title.casefold() in titles)
+        if not (same_title or surnames & source.surnames()):
+            continue
+        doi = next(iter(work.get("doi", [])), None)
+        addresses = [f"https://doi.org/{doi}"] if doi else []
+        for key in ("fulltext_html_url", "abstract_html_url", "pdf_url", "url"):
+            addresses.extend(work.get(key, []))
+        source.urls.extend(url for url in addresses if _is_web(url))
+        source.publisher = source.publisher or next(iter(work.get("journal_title", [])), None)
+        source.title = source.title or next(iter(work.get("title", [])), None)
+        return
+
+
+def _name_order(name: str) -> str:
+    """'Okonkwo, Ada' → 'Ada Okonkwo'."""
+    family, comma, given = name.partition(",")
+    return f"{given.strip()} {family.strip()}" if comma else name
 
 
 def _short_id(source: _Source) -> str:

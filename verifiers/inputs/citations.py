@@ -39,7 +39,7 @@ _SPOKEN_NOUNS = re.compile(
     re.I,
 )
 _VERB_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:,[^,]{0,120},\s*)?(?:(?:has|had|have|also|later|once|then|previously|"
+    r"^(?:['’]s)?\s*,?\s*(?:[^,]{0,120},\s*)?(?:(?:has|had|have|also|later|once|then|previously|"
     r"recently|famously|publicly|reportedly|herself|himself|first|last\s+\w+)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
     re.I,
@@ -145,20 +145,32 @@ class Citation:
         return bool(self.authors or self.speakers or self.publisher or self.title or self.urls)
 
 
-def read_citation(frame: str, emphasis: list[tuple[int, int]] = ()) -> Citation:
+def read_citation(
+    frame: str,
+    emphasis: list[tuple[int, int]] = (),
+    titles: list[tuple[int, int]] = (),
+    uncued: str | None = None,
+) -> Citation:
     """The attribution in `frame`, a sentence whose quotations are masked out.
 
-    `emphasis` holds the (start, end) of italic words in it: the way most house styles set
-    the name of a publication.
+    `emphasis` holds the (start, end) of italic words in it, the way most house styles set
+    the name of a publication; `titles` those of `<cite>` titles. `uncued` says what a
+    person named without a verb or preposition is: "authors" in a block quotation's dash
+    line, "speakers" in the sentence that leads into one, nothing elsewhere.
     """
     citation = Citation()
     previous: Name | None = None
     for name in find_names(frame):
-        if previous is not None and _LISTED.fullmatch(frame[previous.end : name.start]):
+        listed = previous is not None and _LISTED.fullmatch(frame[previous.end : name.start])
+        if listed and previous in citation.authors + citation.speakers:
             _same_part_as(citation, previous, name)
         else:
             _place(citation, name, frame)
         previous = name
+    if uncued and not (citation.authors or citation.speakers):
+        getattr(citation, uncued).extend(_first_people(frame, [*emphasis, *titles]))
+    for start, end in titles:
+        citation.title = citation.title or frame[start:end].strip() or None
     for start, end in emphasis:
         text = frame[start:end].strip()
         if not text or any(n.start <= start < n.end for n in citation.authors + citation.speakers):
@@ -174,6 +186,21 @@ def read_citation(frame: str, emphasis: list[tuple[int, int]] = ()) -> Citation:
         _PRONOUN_SPEECH.search(frame) or _POINTER.search(frame)
     )
     return citation
+
+
+def _first_people(frame: str, set_apart: list[tuple[int, int]]) -> list[Name]:
+    """The first person named, and those listed with them ('A and B'), outside titles."""
+    people: list[Name] = []
+    for name in find_names(frame):
+        if any(start <= name.start < end for start, end in set_apart):
+            continue
+        if people and not re.fullmatch(r"\s*(?:and|&)\s*", frame[people[-1].end : name.start]):
+            break
+        if name.kind == "person":
+            people.append(name)
+        elif people:
+            break
+    return people
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
@@ -222,7 +249,8 @@ def find_date(text: str) -> tuple[str | None, str | None]:
     match, precision = best
     year = match.group("y")
     if precision == "year":
-        return year, match.group().strip(" (")
+        written = match.group().strip(" (")
+        return year, written if written[:1].isupper() else year
     month = int(match.group("m")) if "m" in match.groupdict() and match.group("m") else None
     if month is None:
         month = _MONTHS[match.group("mn").lower().rstrip(".")]

@@ -100,7 +100,9 @@ def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
         word, start, end = words[position]
         if run and text[run[-1][2] : start].strip() not in ("", "'s", "’s"):
             break  # punctuation (a comma, a dash, a quotation) ends a name
-        starts_or_goes_on = _capitalised(word) and not (not run and _never_a_name(word))
+        starts_or_goes_on = _capitalised(word) and (
+            bool(run) or not _never_a_name(word) or _titled_the(word, start, text)
+        )
         joins = run and word.lower() in _CONNECTORS and _continues(words, position, text)
         if starts_or_goes_on or joins:
             run.append((word, start, end))
@@ -124,6 +126,11 @@ def _continues(words, position: int, text: str) -> bool:
             return False
         previous_end = end
     return False
+
+
+def _titled_the(word: str, start: int, text: str) -> bool:
+    """A capital 'The' inside a sentence belongs to the name after it: 'in The Quarterly'."""
+    return word == "The" and start > 0 and not re.search(r"(^|[.!?:;])\s*[\"“‘(]?$", text[:start])
 
 
 def _never_a_name(word: str) -> bool:

@@ -51,6 +51,7 @@ _TRAILING_PUNCTUATION = ",;:"
 _TITLE_WORD_LENGTH = 4
 _TITLE_CASE_SHARE = 0.75
 _MAX_TITLE_WORDS = 12
+_MIN_SECONDARY_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def find_quoted_spans(article: ArticleText) -> list[QuotedSpan]:
             spans.extend(_markup_quotes(block, index))
         pairs, open_at = _pair_marks(block.text, single_primary, _markup_ranges(block), resume)
         spans.extend(_inline(block, index, start, end) for start, end in pairs)
+        if not single_primary:
+            spans.extend(_secondary_quotations(block, index, pairs, resume))
         resume = 0
         if open_at is not None:
             span, index, resume = _run_on(blocks, index, open_at, single_primary)
@@ -133,6 +136,22 @@ def _pair_marks(
             open_at = None
         position += 1
     return pairs, open_at
+
+
+def _secondary_quotations(
+    block: Block, index: int, primary: list[tuple[int, int]], begin: int
+) -> list[QuotedSpan]:
+    """Single-quoted passages outside the double quotations, in an article whose quotations
+    are mostly double: kept only when they read as a quotation (four words or more), since
+    an apostrophe is far likelier than a quotation otherwise."""
+    covered = [(start - 1, end + 1) for start, end in primary] + _markup_ranges(block)
+    pairs, _ = _pair_marks(block.text, True, covered, begin)
+    found = []
+    for start, end in pairs:
+        span = _inline(block, index, start, end)
+        if len(_WORDS.findall(span.text)) >= _MIN_SECONDARY_WORDS and span.role == "quotation":
+            found.append(span)
+    return found
 
 
 def _opens(text: str, position: int, single: bool) -> bool:
