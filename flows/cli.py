@@ -203,20 +203,19 @@ def _verify(arguments: argparse.Namespace) -> int:
         user_agent=arguments.user_agent,
         cache_dir=None if arguments.no_cache else state_dir() / "pages",
     )
-    try:
-        result = asyncio.run(
-            verify(
-                arguments.input,
-                report_dir=arguments.report_dir,
-                formats=arguments.format,
-                replay=arguments.replay,
-                settings=settings,
-                archive_url=None if arguments.no_archive else availability_url(),
-                search=_providers(arguments),
-            )
+    result = asyncio.run(
+        verify(
+            arguments.input,
+            report_dir=arguments.report_dir,
+            formats=arguments.format,
+            replay=arguments.replay,
+            settings=settings,
+            archive_url=None if arguments.no_archive else availability_url(),
+            search=_providers(arguments),
         )
-    except InputError as error:  # an article URL that cannot be fetched or quotes nothing
-        print(f"sourcecheck: {error}", file=sys.stderr)
+    )
+    if result.input_error:  # an article URL that cannot be fetched or quotes nothing
+        print(f"sourcecheck: {result.input_error}", file=sys.stderr)
         return USAGE_ERROR
     _print_summary(result.summary, result.report_dir)
     return result.exit_status

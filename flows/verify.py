@@ -31,6 +31,7 @@ from verifiers.web.search import SearchProvider, trusted_endpoints
 from verifiers.web.warc import WarcWriter
 
 SOFTWARE = "sourcecheck/0.1"
+USAGE_ERROR = 2
 EVIDENCE_FILE = "evidence.warc.gz"
 
 Source = tuple[SourceReport, Document | None]
@@ -42,6 +43,8 @@ class VerifyResult:
     files: list[str]
     summary: dict
     exit_status: int
+    # Set when the input proved bad only once read (an article URL that cannot be fetched).
+    input_error: str | None = None
 
 
 @task(name="fetch-source", cache_policy=NO_CACHE, task_run_name="fetch {url}")
@@ -62,9 +65,13 @@ async def fetch_source(
 
 
 @task(name="read-input", cache_policy=NO_CACHE, task_run_name="read {location}")
-async def read_input_task(location: str, fetcher: Fetcher) -> Manifest:
-    """The manifest, or the references found in the article (fetched if it is a URL)."""
-    return await read_input(location, fetcher)
+async def read_input_task(location: str, fetcher: Fetcher) -> Manifest | InputError:
+    """The manifest, or the references found in the article (fetched if it is a URL).
+    Bad input is returned, not raised: it is the user's to fix, not a failed task."""
+    try:
+        return await read_input(location, fetcher)
+    except InputError as error:
+        return error
 
 
 @task(name="find-sources", cache_policy=NO_CACHE)
@@ -126,6 +133,8 @@ async def verify(
             )
             async with fetcher:
                 manifest = await read_input_task(input_path, fetcher)
+                if isinstance(manifest, InputError):
+                    raise manifest
                 manifest = await find_sources_task(manifest, fetcher, providers)
                 sources = await _fetch_all(fetcher, _cited_urls(manifest.references), archive_url)
         references = [
@@ -143,9 +152,9 @@ async def verify(
         )
         files = write_reports(report, directory, formats)
         os.replace(partial_evidence, evidence_path)
-    except InputError:
+    except InputError as error:  # returned, so that Prefect does not log it as a crash
         _remove_empty(partial_evidence, created)
-        raise
+        return VerifyResult("", [], {}, USAGE_ERROR, input_error=str(error))
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial_evidence.unlink()

@@ -10,8 +10,12 @@ from verifiers.errors import InputError
 from verifiers.inputs.article import find_references, split_sentences
 from verifiers.inputs.article_text import from_html, from_markdown, from_plain_text
 from verifiers.inputs.citations import find_date, find_reported_claim, read_citation
-from verifiers.inputs.load import check_input, manifest_data, manifest_from_article
-from verifiers.inputs.load import read_article_file
+from verifiers.inputs.load import (
+    check_input,
+    manifest_data,
+    manifest_from_article,
+    read_article_file,
+)
 from verifiers.inputs.names import find_names
 from verifiers.inputs.quotations import classify, find_quoted_spans
 
@@ -36,23 +40,23 @@ def quotations(text: str) -> list[tuple[str, str]]:
         (
             'She said "we will never agree to this deal".',
             [("quotation", "we will never agree to this deal")],
-        ),  # noqa: E501
+        ),
         (
             "She said “we will never agree to this deal.”",
             [("quotation", "we will never agree to this deal.")],
-        ),  # noqa: E501
+        ),
         (
             "Er sagte „wir werden nie zustimmen, niemals“.",
             [("quotation", "wir werden nie zustimmen, niemals")],
-        ),  # noqa: E501
+        ),
         (
             "Il a dit « nous ne céderons jamais sur ce point ».",
             [("quotation", "nous ne céderons jamais sur ce point")],
-        ),  # noqa: E501
+        ),
         (
             "He said “we ‘never’ agreed to that deal,” and left.",
             [("quotation", "we ‘never’ agreed to that deal")],
-        ),  # noqa: E501
+        ),
         ('The so-called "peace camp" was weak.', [("term", "peace camp")]),
         ('The "experts" were wrong again.', [("term", "experts")]),
         ('She called it "a historic mistake".', [("quotation", "a historic mistake")]),
@@ -60,7 +64,7 @@ def quotations(text: str) -> list[tuple[str, str]]:
         (
             'In an essay titled "Why the war will end soon," he argued.',
             [("title", "Why the war will end soon")],
-        ),  # noqa: E501
+        ),
         ('His book "The Long Road Back" sold well.', [("title", "The Long Road Back")]),
         ("It's the players' union's view, isn't it?", []),
     ],
@@ -135,33 +139,33 @@ def test_q_elements_and_links_near_the_quotation() -> None:
             ["Fiona Hill", "Angela Stent"],
             [],
             "Foreign Affairs",
-        ),  # noqa: E501
+        ),
         (
             "Maria Lindqvist told the Harbour Gazette that …",
             [],
             ["Maria Lindqvist"],
             "Harbour Gazette",
-        ),  # noqa: E501
+        ),
         ("…, said Ursula von der Leyen", [], ["Ursula von der Leyen"], None),
         (
             "John Mearsheimer wrote in Foreign Affairs that …",
             ["John Mearsheimer"],
             [],
             "Foreign Affairs",
-        ),  # noqa: E501
+        ),
         (
             "in a March interview with BBC Radio, Minister Ana Costa said …",
             [],
             ["Ana Costa"],
             "BBC Radio",
-        ),  # noqa: E501
+        ),
         ("Reuters reported that …", [], [], "Reuters"),
         (
             "the Institute for Urban Mobility's cost review found that …",
             [],
             [],
             "Institute for Urban Mobility",
-        ),  # noqa: E501
+        ),
         ("Dr. Ken Adair, who chairs the panel, said …", [], ["Ken Adair"], None),
     ],
 )
@@ -199,14 +203,15 @@ def test_dates_as_articles_write_them(text, date) -> None:
     ("sentence", "claim"),
     [
         (
-            "Former Israeli Prime Minister Neftali Bennett, who was acting as a mediator, said that "
+            "Former Israeli Prime Minister Neftali Bennett, who was acting as a mediator, said "
+            "that "
             "British and U.S. leaders discouraged, or even outright blocked, such peace efforts.",
             "British and U.S. leaders discouraged, or even outright blocked, such peace efforts",
         ),
         (
             "He said fares would not rise to pay for the tram.",
             "fares would not rise to pay for the tram",
-        ),  # noqa: E501
+        ),
         (
             "According to the Water Board, leaks cost the city four million litres a day.",
             "leaks cost the city four million litres a day",
@@ -214,7 +219,7 @@ def test_dates_as_articles_write_them(text, date) -> None:
         (
             "Minister Ana Costa claimed that the budget was balanced last year.",
             "the budget was balanced last year",
-        ),  # noqa: E501
+        ),
         ("The weather was fine and the talks went on until late.", None),
         ("He said no.", None),
     ],
@@ -227,7 +232,7 @@ def test_reported_claims(sentence, claim) -> None:
 def test_names_keep_roles_apart_and_split_lists() -> None:
     names = find_names(
         "European Commission President Ursula von der Leyen met Fiona Hill and Angela Stent"
-    )  # noqa: E501
+    )
     assert [(n.name, n.kind) for n in names] == [
         ("Ursula von der Leyen", "person"),
         ("Fiona Hill", "person"),

@@ -198,7 +198,9 @@ class WordIndex:
                 continue
             if "\n\n" in gap:
                 breaks[position] = PARAGRAPH_BREAK | SENTENCE_BREAK
-            elif _SENTENCE_END.search(gap):
+            elif _SENTENCE_END.search(gap) and not _abbreviated(
+                text, starts[position], ends[position]
+            ):
                 breaks[position] = SENTENCE_BREAK
         return breaks
 
@@ -216,3 +218,15 @@ class WordIndex:
             order[cursor[word_id]] = position
             cursor[word_id] += 1
         return order, first
+
+
+# Words whose full stop abbreviates them rather than ending a sentence: "U.S. leaders",
+# "Dr. Rae", "Gen. Ortiz".
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt sgt no vs inc ltd co corp dept".split()
+)
+
+
+def _abbreviated(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    return (len(word) == 1 and word.isalpha()) or word.lower() in _ABBREVIATIONS

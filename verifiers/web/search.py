@@ -32,6 +32,8 @@ CANDIDATES_PER_REFERENCE = 3
 MIN_SCORE = 0.15
 _RESULTS_PER_QUERY = 10
 _QUERY_WORDS = 12
+# Eight quoted words in a row in a result's snippet are as sure a sign as search gives.
+_RUN_FOR_CERTAINTY = 8
 _SCHOLARLY = re.compile(
     r"\b(journal|proceedings|annals|transactions|quarterly|letters|review of|studies|"
     r"university press|working paper|nature|science|lancet|bmj|plos|nber|arxiv|doi|"
@@ -222,21 +224,24 @@ def score(reference: Reference, candidate: Candidate) -> float:
     """How well a result fits the reference, about 0 to 1.
 
     Weights: the article's quoted or reported words in the result's title and snippet
-    0.35 (the strongest sign there is before reading the page); the cited title 0.25; the
+    0.35 (the strongest sign there is before reading the page: the share of their content
+    words, or a run of eight of them in a row); the cited title 0.25; the
     cited people's surnames 0.2; the publisher in the result or its web address 0.15; the
     date 0.1 when it falls in the cited month or year, -0.2 when years apart.
     """
     shown = f"{candidate.title} {candidate.snippet}"
-    shown_stems = content_stems(shown)
+    shown_stems = _stems(shown)
     total = 0.0
-    wanted = content_stems(" ".join(reference.quotes or reference.claims))
+    said = " ".join(reference.quotes or reference.claims)
+    wanted = _stems(said)
     if wanted:
-        total += 0.35 * len(wanted & shown_stems) / len(wanted)
+        shared = len(wanted & shown_stems) / len(wanted)
+        total += 0.35 * max(shared, min(1.0, _longest_run(said, shown) / _RUN_FOR_CERTAINTY))
     title = _cited_title(reference)
     if title:
-        title_stems = content_stems(title)
+        title_stems = _stems(title)
         if title_stems:
-            total += 0.25 * len(title_stems & content_stems(candidate.title)) / len(title_stems)
+            total += 0.25 * len(title_stems & _stems(candidate.title)) / len(title_stems)
     people = [_surname(name) for name in (*reference.authors, *reference.speakers)]
     if people:
         known = f"{' '.join(candidate.authors)} {shown} {candidate.url}".lower()
@@ -292,6 +297,24 @@ def _date_fit(cited: str | None, published: str | None) -> float:
     except ValueError:
         return 0.0
     return -0.2 if years > 1 else 0.0
+
+
+def _longest_run(said: str, shown: str) -> int:
+    """The most words in a row the result shows of the article's quoted words."""
+    ours, theirs = re.findall(r"\w+", said.casefold()), re.findall(r"\w+", shown.casefold())
+    best, previous = 0, [0] * (len(theirs) + 1)
+    for word in ours:
+        current = [0] * (len(theirs) + 1)
+        for j, other in enumerate(theirs, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _stems(text: str) -> set[str]:
+    return content_stems(re.findall(r"\w+", text.casefold()))
 
 
 def _surname(name: str) -> str:
