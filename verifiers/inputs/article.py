@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from verifiers.inputs.article_text import ArticleText, Block
-from verifiers.inputs.citations import Citation, find_reported_claim, read_citation
-from verifiers.inputs.names import surname
+from verifiers.inputs.citations import (
+    PERSON_PRONOUNS,
+    PRONOUN_SPEECH,
+    THING_PRONOUNS,
+    Citation,
+    find_reported_claim,
+    find_trailing_claim,
+    read_citation,
+)
+from verifiers.inputs.names import Name, find_names, surname
 from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
 from verifiers.slug import slugify
 
@@ -32,10 +40,12 @@ class _Source:
     """One reference being assembled from the sentences that cite it."""
 
     authors: list[str] = field(default_factory=list)
+    authors_as_written: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     speakers_as_written: list[str] = field(default_factory=list)
     publisher: str | None = None
     title: str | None = None
+    unnamed: str | None = None
     date: str | None = None
     date_text: str | None = None
     urls: list[str] = field(default_factory=list)
@@ -66,11 +76,15 @@ def find_references(article: ArticleText) -> dict:
 
 
 class _Reader:
+    """Reads the blocks in order, keeping the sources named so far and every name seen, so
+    that "he said" finds its speaker and "the same report" its report."""
+
     def __init__(self, article: ArticleText, spans: list[QuotedSpan]) -> None:
         self.article = article
         self.spans = spans
         self.sources: list[_Source] = []
         self.last: _Source | None = None
+        self.mentions: list[Name] = []
         self._base = article.url or (
             article.location if article.location.startswith(("http://", "https://")) else None
         )
@@ -98,34 +112,95 @@ class _Reader:
         sentences = split_sentences(block.text, [(s.start, s.end) for s in spans])
         for number, (start, end) in enumerate(sentences):
             quotations = [s for s in spans if start <= s.start < end and s.role == "quotation"]
+            frame = _masked(block.text, start, end, spans)
             if quotations:
-                citation = self._citation(block, start, end, spans)
-                for span in quotations:
-                    if span.cite_url:
-                        citation.urls.insert(0, self._url(span.cite_url))
-                if not citation.names_a_source():
-                    citation = self._neighbour(block, sentences, number, spans, citation)
-                source = self._attach(citation)
-                source.quotes.extend(s.text for s in quotations if s.text not in source.quotes)
+                self._quotations(index, block, sentences, number, spans, quotations)
+                if claims:
+                    self._claim_after(block.text[quotations[-1].end : end])
             elif claims:
                 self._reported_claim(block, start, end, spans)
+            self.mentions.extend(find_names(frame))
+
+    def _quotations(self, index, block, sentences, number, spans, quotations) -> None:
+        start, end = sentences[number]
+        introduced = re.search(r":\s*[\"“‘'«„]?$", block.text[start : quotations[0].start])
+        citation = self._citation(block, start, end, spans, "speakers" if introduced else None)
+        for span in quotations:
+            if span.cite_url:
+                citation.urls.insert(0, self._url(span.cite_url))
+        frame = _masked(block.text, start, end, spans)
+        if not citation.names_someone():
+            found = (
+                self._pronoun(frame)
+                or self._lead_in(index, number)
+                or self._neighbour(block, sentences, number, spans, citation)
+            )
+            found.urls = list(dict.fromkeys([*citation.urls, *found.urls]))
+            citation = found
+        elif not (citation.authors or citation.speakers):
+            # "…,” he told Sky Sports: the outlet is named, the speaker only by pronoun.
+            speaker = self._pronoun(frame)
+            if speaker is not None:
+                citation.speakers = speaker.speakers
+        source = self._attach(citation)
+        source.quotes.extend(s.text for s in quotations if s.text not in source.quotes)
+
+    def _pronoun(self, frame: str) -> Citation | None:
+        """'…,” she said': the last person named before; 'its report': the last body."""
+        match = PRONOUN_SPEECH.search(frame)
+        if match is None:
+            return None
+        said = match.group()
+        wanted = (
+            "person"
+            if PERSON_PRONOUNS.search(said)
+            else "organisation"
+            if THING_PRONOUNS.search(said)
+            else None
+        )
+        before = [n for n in find_names(frame) if n.end <= match.start()]
+        for name in reversed([*self.mentions, *before]):
+            if wanted is None or name.kind == wanted:
+                if name.kind == "organisation":
+                    return Citation(publisher=name.name)
+                return Citation(speakers=[name])
+        return None
+
+    def _lead_in(self, index: int, number: int) -> Citation | None:
+        """A paragraph that opens with a quotation, after one that ends 'X wrote:'."""
+        if number or index == 0:
+            return None
+        lead = self.article.blocks[index - 1]
+        if lead.kind not in ("paragraph", "item") or not lead.text.rstrip().endswith(":"):
+            return None
+        citation = self._last_sentence_citation(index - 1, "speakers")
+        return citation if citation.names_someone() else None
+
+    def _last_sentence_citation(self, index: int, uncued: str) -> Citation:
+        block = self.article.blocks[index]
+        spans = [s for s in self.spans if s.block == index and s.kind != "block"]
+        sentences = split_sentences(block.text, [(s.start, s.end) for s in spans])
+        start, end = sentences[-1] if sentences else (0, len(block.text))
+        return self._citation(block, start, end, spans, uncued)
 
     def _reported_claim(self, block: Block, start: int, end: int, spans) -> None:
-        if any(start <= s.start < end for s in spans if s.role == "quotation"):
-            return
         claim = find_reported_claim(block.text[start:end])
         if claim is None:
             return
         citation = self._citation(block, start, start + claim.start, spans)
         if not citation.names_a_source():
-            if not (citation.points_back or self.last) or not _has_pronoun_subject(
-                block.text[start : start + claim.start]
-            ):
+            frame = _masked(block.text, start, start + claim.start, spans)
+            citation = self._pronoun(frame) or Citation()
+            if not citation.names_a_source():
                 return
-            citation = Citation(points_back=True)
-        source = self._attach(citation)
-        if claim.text not in source.claims:
-            source.claims.append(claim.text)
+        self._attach(citation).claims.append(claim.text)
+
+    def _claim_after(self, text: str) -> None:
+        """'…called the strike “unnecessary” and said buses would run': a claim of the
+        quotation's own source."""
+        claim = find_trailing_claim(text)
+        if claim and self.last is not None and claim not in self.last.claims:
+            self.last.claims.append(claim)
 
     def _block_quotation(self, span: QuotedSpan) -> None:
         blocks = self.article.blocks
@@ -135,13 +210,10 @@ class _Reader:
                 break
             block = blocks[index]
             citation = self._citation(block, 0, len(block.text), [], uncued="authors")
+            self.mentions.extend(find_names(block.text))
         if not citation.names_a_source() and span.block > 0:
-            lead = blocks[span.block - 1]
-            if lead.kind in ("paragraph", "item"):
-                spans = [s for s in self.spans if s.block == span.block - 1 and s.kind != "block"]
-                sentences = split_sentences(lead.text, [(s.start, s.end) for s in spans])
-                start, end = sentences[-1] if sentences else (0, len(lead.text))
-                citation = self._citation(lead, start, end, spans, uncued="speakers")
+            if blocks[span.block - 1].kind in ("paragraph", "item"):
+                citation = self._last_sentence_citation(span.block - 1, "speakers")
         if span.cite_url:
             citation.urls.insert(0, self._url(span.cite_url))
         if not citation.names_a_source():
@@ -159,16 +231,7 @@ class _Reader:
         uncued: str | None = None,
     ) -> Citation:
         """The citation one stretch of a block gives, its quoted words masked."""
-        masked = list(block.text[start:end])
-        titles = []
-        for span in spans:  # the block's own inline quotations
-            if span.end <= start or span.start >= end:
-                continue
-            if span.role == "title":
-                titles.append(span.text)
-            for position in range(max(span.start, start), min(span.end, end)):
-                masked[position - start] = " "
-        frame = "".join(masked)
+        frame = _masked(block.text, start, end, spans)
         emphasis, cited_titles = (
             [
                 (s.start - start, s.end - start)
@@ -178,6 +241,7 @@ class _Reader:
             for kind in ("emphasis", "cite")
         )
         citation = read_citation(frame, emphasis, cited_titles, uncued)
+        titles = [s.text for s in spans if s.role == "title" and start <= s.start < end]
         if titles and not citation.title:
             citation.title = titles[0]
         citation.urls = [
@@ -191,14 +255,15 @@ class _Reader:
     def _neighbour(self, block, sentences, number, spans, own: Citation) -> Citation:
         if own.points_back and self.last is not None:
             return own
-        for other in (number + 1, number - 1):
+        # The next sentence may name the source ("That was how Smith put it"); the one
+        # before may name the speaker without a verb ("Senator Moreno held up a printout.").
+        for other, uncued in ((number + 1, None), (number - 1, "speakers")):
             if 0 <= other < len(sentences):
                 start, end = sentences[other]
                 if any(start <= s.start < end for s in spans if s.role == "quotation"):
                     continue
-                citation = self._citation(block, start, end, spans)
-                if citation.names_a_source():
-                    citation.urls = own.urls or citation.urls
+                citation = self._citation(block, start, end, spans, uncued)
+                if citation.names_someone():
                     return citation
         own.points_back = True
         return own
@@ -227,12 +292,21 @@ class _Reader:
         return urljoin(self._base, href) if self._base else href
 
 
+def _masked(text: str, start: int, end: int, spans: list[QuotedSpan]) -> str:
+    """text[start:end] with every quoted passage blanked out: quoted words name no source."""
+    masked = list(text[start:end])
+    for span in spans:
+        for position in range(max(span.start, start), min(span.end, end)):
+            masked[position - start] = " "
+    return "".join(masked)
+
+
 def split_sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each sentence. Full stops inside quotations end a sentence only when
     they close the quotation; abbreviations and initials ("U.S.", "Dr.") never do."""
     masked = list(text)
-    for start, end in quoted:
-        for position in range(start, min(end, len(text))):
+    for start, end in quoted:  # the first letter stays: it may open a sentence
+        for position in range(start + 1, min(end, len(text))):
             masked[position] = "x"
         if 0 < end <= len(text) and text[end - 1] in ".!?…":
             masked[end - 1] = text[end - 1]
@@ -250,10 +324,6 @@ def split_sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int,
     return sentences
 
 
-def _has_pronoun_subject(text: str) -> bool:
-    return bool(re.search(r"\b(he|she|they|it)\b", text, re.I))
-
-
 def _same_source(source: _Source, citation: Citation) -> bool:
     if set(source.urls) & set(citation.urls):
         return True
@@ -261,6 +331,12 @@ def _same_source(source: _Source, citation: Citation) -> bool:
         return False
     if citation.title and source.title:
         return citation.title.casefold() == source.title.casefold()
+    if citation.unnamed or source.unnamed:
+        # "the authority's account" is "the city's transit authority" met before.
+        return bool(citation.unnamed and source.unnamed) and (
+            _head(source.unnamed) in citation.unnamed.casefold()
+            or _head(citation.unnamed) in source.unnamed.casefold()
+        )
     people = {surname(n.name) for n in citation.authors + citation.speakers}
     same_people = bool(people & source.surnames())
     publishers_agree = (
@@ -279,15 +355,21 @@ def _same_source(source: _Source, citation: Citation) -> bool:
     )
 
 
+def _head(phrase: str) -> str:
+    return phrase.casefold().split()[-1].removesuffix("'s").removesuffix("’s")
+
+
 def _merge(source: _Source, citation: Citation) -> None:
     for name in citation.authors:
         if surname(name.name) not in {surname(a) for a in source.authors}:
             source.authors.append(name.name)
+            source.authors_as_written.append(name.text)
     for name in citation.speakers:
         if surname(name.name) not in {surname(s) for s in source.speakers + source.authors}:
             source.speakers.append(name.name)
             source.speakers_as_written.append(name.text)
     source.publisher = source.publisher or citation.publisher
+    source.unnamed = source.unnamed or citation.unnamed
     source.title = source.title or citation.title
     if citation.date and not source.date:
         source.date, source.date_text = citation.date, citation.date_text
@@ -295,9 +377,9 @@ def _merge(source: _Source, citation: Citation) -> None:
 
 
 def _as_manifest_entry(source: _Source) -> dict:
-    people = " and ".join(source.authors or source.speakers_as_written)
+    people = " and ".join(source.authors_as_written or source.speakers_as_written)
     parts = [
-        people,
+        people or source.unnamed,
         f"“{source.title}”" if source.title and source.title != UNATTRIBUTED else None,
         source.publisher,
         source.date_text,

@@ -10,65 +10,100 @@ Dates come from the forms articles use ("the September-October 2022 issue", "on 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from verifiers.inputs.names import Name, find_names
 
 _SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|noted|notes|"
-    "explained|explains|insisted|insists|stated|states|declared|declares|asked|asks|replied|"
-    "recalled|acknowledged|admitted|conceded|suggested|suggests|predicted|testified|tweeted|"
-    "posted|announced|promised|continued|observed|concluded|remarked|maintained|contended|"
-    "asserted|emphasi[sz]ed|stressed|pointed out|put it|called|calls|described|describes|"
-    "wrote|writes|write|found|finds|reported|reports|published|estimated|estimates|"
-    "concedes|believes|believed|alleged|alleges|urged|urges|wondered|recounted"
+    # English, past and present, with the participles that introduce a quotation
+    "said|says|say|saying|told|tells|tell|added|adds|adding|argued|argues|argue|arguing|"
+    "claimed|claims|claim|claiming|warned|warns|warn|warning|noted|notes|note|noting|"
+    "explained|explains|insisted|insists|insisting|stated|states|state|declared|declares|"
+    "asked|asks|replied|replies|answered|responded|countered|retorted|objected|recalled|"
+    "recalls|acknowledged|acknowledges|admitted|admits|conceded|concedes|suggested|suggests|"
+    "suggest|predicted|testified|tweeted|posted|announced|promised|continued|observed|"
+    "observes|concluded|concludes|conclude|concluding|remarked|maintained|maintains|"
+    "contended|contends|asserted|asserts|emphasi[sz]ed|stressed|pointed out|put it|called|"
+    "calls|described|describes|wrote|writes|write|writing|found|finds|find|reported|reports|"
+    "report|published|estimated|estimates|estimate|believes|believed|alleged|alleges|urged|"
+    "urges|wondered|recounted|explained|showed|shows|show|cautioned|quipped|dismissed|"
+    "rejected|derided|mocked|praised|hailed|critici[sz]ed|condemned|"
+    # German and French
+    "sagte|sagt|erklärte|betonte|nannte|schrieb|warnte|"
+    "a déclaré|a dit|déclare|a affirmé|a expliqué|a écrit|a souligné|estime|a répondu"
 )
 _WRITING_VERBS = frozenset(
-    "wrote writes write published found finds reported reports concluded estimated "
-    "estimates".split()
+    "wrote writes write writing published found finds find reported reports report "
+    "concluded concludes conclude concluding estimated estimates estimate showed shows show "
+    "schrieb a écrit".split()
 )
-_WRITING_NOUNS = re.compile(
-    r"\b(article|essay|op-ed|column|book|paper|study|report|review|piece|letter|blog|"
-    r"post|newsletter|memoir|analysis|commentary|editorial|issue|journal|chapter|survey)\b",
-    re.I,
+_WORK_NOUNS = (
+    r"article|essay|op-ed|column|book|paper|study|studies|report|review|piece|letter|blog|"
+    r"post|newsletter|memoir|analysis|commentary|editorial|issue|journal|chapter|survey|"
+    r"guide|experiments?|research|work|findings|data|poll|trial|meta-analysis|thesis"
 )
+_WRITING_NOUNS = re.compile(rf"\b({_WORK_NOUNS})\b", re.I)
 _SPOKEN_NOUNS = re.compile(
     r"\b(interview|speech|statement|press conference|briefing|podcast|broadcast|hearing|"
     r"remarks|testimony|talk|debate|address|conversation)\b",
     re.I,
 )
+# Between a name and its verb: "(2000)", "et al.", ", who chairs the panel,", "in Nature",
+# a work ("guide", "report") and adverbs ("famously", "later").
 _VERB_AFTER = re.compile(
-    r"^(?:['’]s)?\s*,?\s*(?:[^,]{0,120},\s*)?(?:(?:has|had|have|also|later|once|then|previously|"
-    r"recently|famously|publicly|reportedly|herself|himself|first|last\s+\w+)\s+)*"
+    r"^(?:['’]s)?(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?authors|others|(?:his|her|their)"
+    r"\s+(?:team|colleagues)))?(?:\s*\([^()]{0,40}\))?\s*,?\s*"
+    r"(?:[^,;:]{0,120},\s*){0,2}"
+    rf"(?:(?:in|for)\s+(?:the\s+)?[A-Z][^,;:]{{0,50}}?\s+)?(?:(?:{_WORK_NOUNS})\s+)?"
+    r"(?:(?:has|had|have|also|later|once|then|previously|recently|famously|publicly|"
+    r"reportedly|herself|himself|first|instead|again|repeatedly|simply|last\s+\w+)\s+)*"
     rf"(?P<verb>{_SPEECH_VERBS})\b",
-    re.I,
 )
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+$", re.I)
+# "said Ursula von der Leyen", "asked committee chair Robert Fane", "a déclaré la Première
+# ministre Claire Dubois": a few words of role may stand between.
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+# Whoever is told is the outlet that reports it: "told Reuters", "told the Harbour Gazette".
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?:by|from|co-written by|written by)\s+(?:the\s+)?$", re.I)
-_ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_ACCORDING_BEFORE = re.compile(r"\b(?:according to|selon|laut)\s+(?:the\s+)?$", re.I)
 _VENUE_BEFORE = re.compile(
     r"\b(?:told|tells|to|in|of|with|on|for|at|published in|writing in|writing for|"
     r"wrote in|appeared in|issue of|edition of)\s+(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
 _POSSESSIVE_WORK = re.compile(
-    r"^['’]s?\s+(?:[\w-]+\s+){0,4}?(?P<noun>article|essay|op-ed|column|book|paper|study|"
-    r"report|review|piece|letter|blog|post|newsletter|memoir|analysis|interview|speech|"
-    r"statement|testimony|survey|editorial|podcast|broadcast|remarks)\b",
+    rf"^['’]s?\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>{_WORK_NOUNS}|interview|speech|statement|"
+    r"testimony|podcast|broadcast|remarks)\b",
     re.I,
 )
-_PRONOUN_SPEECH = re.compile(
+# "Elizabeth Eisenstein's The Printing Press as an Agent of Change": a work by its title.
+_POSSESSIVE_TITLE = re.compile(r"^['’]s\s+(?:\*|_)?[A-Z]")
+PRONOUN_SPEECH = re.compile(
     rf"\b(?:he|she|they|it|we|i)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"
-    rf"|\b(?:{_SPEECH_VERBS})\s+(?:he|she|they)\b",
+    rf"|\b(?:{_SPEECH_VERBS})\s+(?:he|she|they)\b"
+    rf"|\b(?:its|his|her|their)\s+(?:[\w-]+\s+)?(?:{_WORK_NOUNS}|authors?|spokes\w+)\b",
     re.I,
 )
 _POINTER = re.compile(
-    r"\b(?:that|this|the same|the|its|their|his|her)\s+(?:agreement|article|essay|report|"
+    r"\b(?:that|this|the same|the)\s+(?:agreement|article|essay|report|"
     r"review|study|piece|interview|speech|statement|paper|book|column|analysis|survey|"
     r"document|draft|deal|plan|memo|letter)\b|\b(?:added|continued|went on|goes on)\b",
     re.I,
 )
+# An author-year citation in parentheses: "(Sacks et al., 2001)", "(Card and Krueger 1994)".
+_AUTHOR_YEAR = re.compile(
+    r"\((?P<names>[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)\s*(?:[A-Z][\w'’-]+)?)*),?\s+"
+    r"(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?\)"
+)
+# "Hanushek (1999) disagreed", "Blatchford and Russell (2020, p. 44) argue".
+_NARRATIVE_AUTHOR_YEAR = re.compile(
+    r"\b(?P<names>[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?)\s+"
+    r"\((?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?\)"
+)
+PERSON_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+THING_PRONOUNS = re.compile(r"\b(?:it|its)\b", re.I)
 
 _MONTHS = {
     name: number
@@ -140,9 +175,14 @@ class Citation:
     urls: list[str] = field(default_factory=list)
     # The sentence points back to a source named before ("he added", "that agreement").
     points_back: bool = False
+    # A source the sentence describes without naming: "their press office replied".
+    unnamed: str | None = None
 
     def names_a_source(self) -> bool:
-        return bool(self.authors or self.speakers or self.publisher or self.title or self.urls)
+        return bool(self.names_someone() or self.urls)
+
+    def names_someone(self) -> bool:
+        return bool(self.authors or self.speakers or self.publisher or self.title or self.unnamed)
 
 
 def read_citation(
@@ -160,13 +200,28 @@ def read_citation(
     """
     citation = Citation()
     previous: Name | None = None
-    for name in find_names(frame):
+    names = find_names(frame)
+    for name in names:
         listed = previous is not None and _LISTED.fullmatch(frame[previous.end : name.start])
         if listed and previous in citation.authors + citation.speakers:
             _same_part_as(citation, previous, name)
         else:
             _place(citation, name, frame)
         previous = name
+    _share_parts_backwards(citation, names, frame)
+    for match in _NARRATIVE_AUTHOR_YEAR.finditer(frame):
+        if not (citation.authors or citation.speakers):
+            cited = re.split(r"\s+(?:et\s+al\.?|and|&)\s*", match.group("names"))
+            citation.authors = [
+                Name(n, n, match.start(), match.end(), "person") for n in cited if n
+            ]
+            citation.date = citation.date or match.group("year")
+    for match in _AUTHOR_YEAR.finditer(frame):  # the most specific source there is
+        cited = re.split(r"\s+(?:et\s+al\.?|and|&)\s*", match.group("names"))
+        citation.authors = [Name(n, n, match.start(), match.end(), "person") for n in cited if n]
+        citation.speakers = []
+        citation.date = match.group("year")
+        break
     if uncued and not (citation.authors or citation.speakers):
         getattr(citation, uncued).extend(_first_people(frame, [*emphasis, *titles]))
     for start, end in titles:
@@ -182,18 +237,46 @@ def read_citation(
         elif citation.title is None:
             citation.title = text
     citation.date, citation.date_text = find_date(frame)
+    if not (citation.authors or citation.speakers or citation.publisher):
+        citation.unnamed = _unnamed_source(frame)
     citation.points_back = not citation.names_a_source() and bool(
-        _PRONOUN_SPEECH.search(frame) or _POINTER.search(frame)
+        PRONOUN_SPEECH.search(frame) or _POINTER.search(frame)
     )
     return citation
 
 
+_UNNAMED = re.compile(
+    r"\b(?P<phrase>(?i:the|a|an|my|our|their|his|her|its|le|la|les|un|une|die|der|das)\s+"
+    r"(?:[a-zà-ÿ'’-]+\s+){0,3}?(?P<head>[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
+    rf"(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b(?!\s+(?:{_SPEECH_VERBS})\b)"
+)
+# Heads that point back to a work or its writers already named ("the report found", "its
+# authors wrote"), not to a new source.
+_POINTING_HEADS = re.compile(rf"^(?:{_WORK_NOUNS}|authors?|writers?|same|latter|former)$")
+
+
+def _unnamed_source(frame: str) -> str | None:
+    """'their press office replied that …', 'the city's transit authority promised': a source
+    the article describes but does not name."""
+    for match in _UNNAMED.finditer(frame):
+        if not _POINTING_HEADS.match(match.group("head")):
+            return match.group("phrase")
+    return None
+
+
 def _first_people(frame: str, set_apart: list[tuple[int, int]]) -> list[Name]:
-    """The first person named, and those listed with them ('A and B'), outside titles."""
+    """The first person named by a full name (else the first named), and those listed with
+    them ('A and B'), outside titles."""
     people: list[Name] = []
-    for name in find_names(frame):
-        if any(start <= name.start < end for start, end in set_apart):
-            continue
+    names = [
+        name
+        for name in find_names(frame)
+        if not any(start <= name.start < end for start, end in set_apart)
+    ]
+    full = [n for n in names if n.kind == "person" and " " in n.name]
+    if full:
+        names = names[names.index(full[0]) :]
+    for name in names:
         if people and not re.fullmatch(r"\s*(?:and|&)\s*", frame[people[-1].end : name.start]):
             break
         if name.kind == "person":
@@ -206,6 +289,18 @@ def _first_people(frame: str, set_apart: list[tuple[int, int]]) -> list[Name]:
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
+def _share_parts_backwards(citation: Citation, names: list[Name], frame: str) -> None:
+    """'Hooghe and Stolle (2003) found': the verb follows the last name of a list."""
+    for earlier, later in reversed(list(itertools.pairwise(names))):
+        if earlier.kind != "person" or earlier in citation.authors + citation.speakers:
+            continue
+        if not _LISTED.fullmatch(frame[earlier.end : later.start]):
+            continue
+        for people in (citation.authors, citation.speakers):
+            if later in people:
+                people.insert(people.index(later), earlier)
+
+
 def _same_part_as(citation: Citation, previous: Name, name: Name) -> None:
     """'by Fiona Hill and Angela Stent': a name listed after another plays its part."""
     for people in (citation.authors, citation.speakers):
@@ -215,6 +310,9 @@ def _same_part_as(citation: Citation, previous: Name, name: Name) -> None:
 
 def _place(citation: Citation, name: Name, frame: str) -> None:
     before, after = frame[: name.start], frame[name.end :]
+    if _TOLD_BEFORE.search(before):
+        citation.publisher = citation.publisher or name.name
+        return
     verb = _VERB_AFTER.match(after) or _VERB_BEFORE.search(before)
     possessive = _POSSESSIVE_WORK.match(after)
     if name.kind == "organisation":
@@ -223,7 +321,7 @@ def _place(citation: Citation, name: Name, frame: str) -> None:
         elif _VENUE_BEFORE.search(before) and citation.publisher is None:
             citation.publisher = name.name
         return
-    if _BY_BEFORE.search(before):
+    if _BY_BEFORE.search(before) or _POSSESSIVE_TITLE.match(after):
         citation.authors.append(name)
     elif possessive:
         spoken = _SPOKEN_NOUNS.match(possessive.group("noun"))
@@ -271,7 +369,8 @@ _CLAIM_VERBS = (
     "estimated|predicted|promised|told [^,.;]{1,60}?"
 )
 _REPORTED = re.compile(
-    rf"\b(?P<verb>{_CLAIM_VERBS})(?P<that>\s+that)?\s+(?P<clause>.+?)\s*[.!?]?\s*$",
+    rf"\b(?P<verb>{_CLAIM_VERBS})(?:\s+(?:in|on|at|during|to|after|before)\s+[^,.;]{{1,40}}?"
+    rf"(?=\s+that\b))?(?P<that>\s+that)?\s+(?P<clause>.+?)\s*[.!?]?\s*$",
     re.I,
 )
 _ACCORDING_FIRST = re.compile(
@@ -282,6 +381,8 @@ _ACCORDING_LAST = re.compile(
 )
 _MIN_CLAIM_WORDS = 5
 _SAID_WITHOUT_THAT = frozenset({"said", "says"})
+# "told reporters the talks had failed": told someone, then what, without "that".
+_TOLD_WITHOUT_THAT = re.compile(r"^told (?:me|us|him|her|them|reporters|journalists)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -309,7 +410,9 @@ def find_reported_claim(sentence: str) -> ReportedClaim | None:
                 )
     for match in _REPORTED.finditer(sentence):
         verb = match.group("verb").lower()
-        if not match.group("that") and verb.split()[0] not in _SAID_WITHOUT_THAT:
+        if not (
+            match.group("that") or verb in _SAID_WITHOUT_THAT or _TOLD_WITHOUT_THAT.match(verb)
+        ):
             continue
         clause = match.group("clause").strip()
         if not _claim_words(clause) or (
@@ -330,3 +433,19 @@ def _claim_words(clause: str) -> bool:
 
 def _tidy_claim(clause: str) -> str:
     return re.sub(r"\s+", " ", clause).strip().rstrip(".!?;, ")
+
+
+_TRAILING_CLAIM = re.compile(
+    r"^\W*(?:and|but|while)\s+(?:also\s+)?(?:said|says|added|warned|insisted|argued|noted)"
+    r"(?:\s+that)?\s+(?P<clause>.+?)\s*[.!?]?\s*$",
+    re.I,
+)
+
+
+def find_trailing_claim(text: str) -> str | None:
+    """The claim in what follows a sentence's last quotation: '… and said that X.'"""
+    match = _TRAILING_CLAIM.match(text.strip())
+    if match is None or '"' in match.group("clause") or "“" in match.group("clause"):
+        return None
+    clause = match.group("clause")
+    return _tidy_claim(clause) if _claim_words(clause) else None

@@ -44,6 +44,7 @@ ROLE_WORDS = frozenset(
         "spokesman spokeswoman spokesperson economist analyst historian author writer "
         "journalist reporter editor columnist correspondent commentator researcher scientist "
         "minister's leader speaker sheriff attorney lawyer coach manager officer official "
+        "première premier ministre président présidente chancelière kanzler kanzlerin "
         "foreign finance defence defense interior health education state trade labour labor "
         "transport justice treasury home affairs opposition party national federal regional "
         "city county state's dr mr mrs ms prof sir dame lord lady rev chief executive"
@@ -68,6 +69,14 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
+# "the meal-kit company Parcel", "the app Strava": what a name stands after tells its kind.
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:company|firm|start-?up|brand|app|platform|website|site|outlet|newspaper|magazine|"
+    r"network|band|charity|party|agency|bank|fund|lab|union|club|team|retailer|chain|maker|"
+    r"manufacturer|publisher|broadcaster|station|channel|show|podcast|group|journal)\s+$"
+)
+
+
 @dataclass(frozen=True)
 class Name:
     text: str  # as written, roles included
@@ -80,7 +89,7 @@ class Name:
 
 def find_names(text: str) -> list[Name]:
     """Every run of capitalised words in `text` that can be a name, left to right."""
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [_without_full_stop(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     names: list[Name] = []
     index = 0
     while index < len(words):
@@ -91,6 +100,13 @@ def find_names(text: str) -> list[Name]:
         names.extend(_split_run(run, text))
         index += len(run)
     return names
+
+
+def _without_full_stop(word: str, start: int, end: int) -> tuple[str, int, int]:
+    """'Sports.' at a sentence's end is 'Sports'; 'U.S.' and 'J.' keep theirs."""
+    if word.endswith(".") and len(word) > 2 and "." not in word[:-1] and not word[:-1].isupper():
+        return word[:-1], start, end - 1
+    return word, start, end
 
 
 def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
@@ -107,11 +123,21 @@ def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
         if starts_or_goes_on or joins:
             run.append((word, start, end))
             position += 1
+            if word.endswith(("'s", "’s")):
+                break  # a possessive ends the name: "Eisenstein's The Printing Press"
         else:
             break
     while run and run[-1][0].lower() in _CONNECTORS:
         run.pop()
+    if len(run) == 1 and _opens_sentence(run[0][1], text) and run[0][0].endswith(("ed", "ing")):
+        return []  # "Pressed on the target, she …", "Speaking after the match, …"
+    if len(run) == 1 and _bare(run[0][0]) in ROLE_WORDS:
+        return []  # a title without a name: "la Première ministre …"
     return run
+
+
+def _opens_sentence(start: int, text: str) -> bool:
+    return not text[:start].strip() or bool(re.search(r"[.!?:;]\s*[\"“‘(]?$", text[:start]))
 
 
 def _continues(words, position: int, text: str) -> bool:
@@ -139,7 +165,7 @@ def _never_a_name(word: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or (len(word) <= 4 and word.endswith(".") and word[:1].isalpha())
+    return word[:1].isupper()
 
 
 def _split_run(run, text: str) -> list[Name]:
@@ -169,7 +195,8 @@ def _name(run, text: str) -> Name:
     role, names = _strip_roles(words)
     name = " ".join(names).removesuffix("'s").removesuffix("’s").strip()
     is_organisation = (
-        any(_bare(word) in ORGANISATION_WORDS for word in names)
+        _ORGANISATION_BEFORE.search(text[:start]) is not None
+        or any(_bare(word) in ORGANISATION_WORDS for word in names)
         or len(names) > 4
         or any(w.lower() in ("of", "for", "the", "on", "&") for w in names)
         or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)

@@ -9,7 +9,8 @@ convention for quotations over several paragraphs). Block quotations and `<q>` a
 quotations by their markup.
 
 Not every quoted phrase is a quotation to check. The rule, in order:
-1. After "titled", "entitled", "headlined" or "the headline", the quoted words are a title.
+1. After "titled", "entitled", "headlined" or "the headline", the quoted words are a title;
+   after "the book", "the film" (and the like) too, when they open with a capital.
 2. Words in title case (most words of four letters or more capitalised), without a closing
    full stop, of at most twelve words, are a title ("The Long Road Back").
 3. After "so-called", or when one or two words are quoted, they are a term: a scare quote,
@@ -36,8 +37,10 @@ _SINGLE_OPENERS = "‘‚‹"
 _SINGLE_CLOSERS = "’‛›"
 _OPENING_CONTEXT = " \t([{—–-/\u00a0"
 _WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_TITLE_CUES = re.compile(
-    r"\b(titled|entitled|headlined|headline|(?:the|a) (?:book|film|song))\W*$", re.I
+_TITLE_CUES = re.compile(r"\b(titled|entitled|headlined|headline)\W*$", re.I)
+# "the book “Tartine”" names a work; "called the book “three hundred pages of …”" quotes.
+_WORK_CUES = re.compile(
+    r"\b(?:the|a|his|her|their) (?:book|film|song|novel|poem|essay|album)\W*$", re.I
 )
 _TERM_CUES = re.compile(r"\bso[- ]called\W*$", re.I)
 _SAYING_CUES = re.compile(
@@ -266,7 +269,7 @@ def _clean(text: str) -> str:
 def classify(text: str, before: str, after: str) -> QuoteRole:
     """Quotation, title or term, by the rule in this module's docstring."""
     words = _WORDS.findall(text)
-    if _TITLE_CUES.search(before):
+    if _TITLE_CUES.search(before) or (_WORK_CUES.search(before) and text[:1].isupper()):
         return "title"
     if _looks_like_title(text, words):
         return "title"
