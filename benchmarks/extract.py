@@ -27,8 +27,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verifiers.inputs.article import find_references  # noqa: E402
-from verifiers.inputs.article_text import (  # noqa: E402
+from verifiers.inputs.article import find_references
+from verifiers.inputs.article_text import (
     from_html,
     from_markdown,
     from_plain_text,
@@ -44,8 +44,14 @@ def normalised(text: str) -> str:
 
 
 def names_source(reference: dict, source: str) -> bool:
-    said = " ".join([reference["cite"], *reference.get("authors", []),
-                     *reference.get("speakers", []), reference.get("publisher") or ""])
+    said = " ".join(
+        [
+            reference["cite"],
+            *reference.get("authors", []),
+            *reference.get("speakers", []),
+            reference.get("publisher") or "",
+        ]
+    )
     return source.casefold() in said.casefold()
 
 
@@ -66,7 +72,8 @@ def score_article(article: dict, tally: Tally, verbose: bool) -> None:
     for kind in ("quotes", "claims"):
         labelled = {normalised(item["text"]): item["source"] for item in article.get(kind) or []}
         found = [
-            (normalised(item), reference) for reference in references
+            (normalised(item), reference)
+            for reference in references
             for item in reference.get(kind, [])
         ]
         tally.add(f"{kind}.labelled", len(labelled))
@@ -79,8 +86,10 @@ def score_article(article: dict, tally: Tally, verbose: bool) -> None:
                 if names_source(reference, labelled[words]):
                     tally.add(f"{kind}.source_right")
                 elif verbose:
-                    print(f"  {article['name']}: wrong source for {words[:50]!r}: "
-                          f"{reference['cite']!r}, labelled {labelled[words]!r}")
+                    print(
+                        f"  {article['name']}: wrong source for {words[:50]!r}: "
+                        f"{reference['cite']!r}, labelled {labelled[words]!r}"
+                    )
             elif verbose:
                 print(f"  {article['name']}: extra {kind[:-1]} {words[:60]!r}")
         if verbose:
@@ -99,8 +108,17 @@ def main() -> None:
             score_article(article, by_style[path.stem], verbose)
             score_article(article, overall, False)
     print(f"{count} articles\n")
-    header = ("style", "quotes", "span P", "span R", "source P", "source R", "claims",
-              "claim P", "claim R")
+    header = (
+        "style",
+        "quotes",
+        "span P",
+        "span R",
+        "source P",
+        "source R",
+        "claims",
+        "claim P",
+        "claim R",
+    )
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for style, tally in [*sorted(by_style.items()), ("all", overall)]:

@@ -211,9 +211,9 @@ class _Reader:
             block = blocks[index]
             citation = self._citation(block, 0, len(block.text), [], uncued="authors")
             self.mentions.extend(find_names(block.text))
-        if not citation.names_a_source() and span.block > 0:
-            if blocks[span.block - 1].kind in ("paragraph", "item"):
-                citation = self._last_sentence_citation(span.block - 1, "speakers")
+        leads_in = span.block > 0 and blocks[span.block - 1].kind in ("paragraph", "item")
+        if not citation.names_a_source() and leads_in:
+            citation = self._last_sentence_citation(span.block - 1, "speakers")
         if span.cite_url:
             citation.urls.insert(0, self._url(span.cite_url))
         if not citation.names_a_source():
