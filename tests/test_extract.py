@@ -280,3 +280,11 @@ def test_article_urls_are_checked_before_anything_runs() -> None:
 )
 def test_classify(text, role) -> None:
     assert classify(text, "They said ", "") == role
+
+
+def test_the_bundled_essay_gives_the_quotations_and_claims_of_its_manifest() -> None:
+    examples = FIXTURES.parent.parent / "examples"
+    found = manifest_from_article(read_article_file(str(examples / "essay.md")))
+    written = yaml.safe_load((examples / "manifest.yaml").read_text())["references"]
+    assert [list(r.quotes) for r in found.references] == [r["quotes"] for r in written]
+    assert [list(r.claims) for r in found.references] == [r.get("claims", []) for r in written]

@@ -132,13 +132,19 @@ def search_service(site):
     return answer
 
 
-def test_a_plain_text_article_finds_its_sources_by_search(site, tmp_path: Path) -> None:
+def peace_article(site, tmp_path: Path) -> Path:
+    """The plain-text article, and the search service and pages that answer for it."""
     article = tmp_path / "peace.txt"
     article.write_text(PEACE)
     site.pages["/search"] = search_service(site)
     site.add("/fa/putin-war", HILL_STENT)
     site.add("/fa/other-war", DECOY)
     site.add("/news/bennett", BENNETT)
+    return article
+
+
+def test_a_plain_text_article_finds_its_sources_by_search(site, tmp_path: Path) -> None:
+    article = peace_article(site, tmp_path)
     out = tmp_path / "out"
     result = sourcecheck(
         "verify",
@@ -168,12 +174,7 @@ def test_a_plain_text_article_finds_its_sources_by_search(site, tmp_path: Path) 
 
 
 def test_extract_prints_the_manifest_with_search_candidates(site, tmp_path: Path) -> None:
-    article = tmp_path / "peace.txt"
-    article.write_text(PEACE)
-    site.pages["/search"] = search_service(site)
-    site.add("/fa/putin-war", HILL_STENT)
-    site.add("/fa/other-war", DECOY)
-    site.add("/news/bennett", BENNETT)
+    article = peace_article(site, tmp_path)
     result = sourcecheck(
         "extract", str(article), environment={"SOURCECHECK_SEARCH_URL": site.url("/search")}
     )

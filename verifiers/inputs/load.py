@@ -17,7 +17,12 @@ from verifiers.documents import decode_body
 from verifiers.errors import InputError
 from verifiers.inputs.article import find_references
 from verifiers.inputs.article_text import ArticleText, from_html, from_markdown, from_plain_text
-from verifiers.inputs.manifest import is_manifest_path, load_manifest, validate_manifest
+from verifiers.inputs.manifest import (
+    is_manifest_path,
+    load_manifest,
+    read_input_file,
+    validate_manifest,
+)
 from verifiers.model import Manifest, Reference
 from verifiers.web.fetcher import Fetcher
 from verifiers.web.policy import RefusedURL, check_url
@@ -59,12 +64,7 @@ async def read_input(location: str, fetcher: Fetcher) -> Manifest:
 
 
 def read_article_file(path: str) -> ArticleText:
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    raw = read_input_file(path)
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return from_html(decode_body(raw, "text/html"), path)

@@ -45,14 +45,18 @@ def is_manifest_path(path: str) -> bool:
 
 def load_manifest(path: str) -> Manifest:
     """Parse and validate the manifest at `path`; raise `InputError` on any problem."""
+    data = _parse(path, read_input_file(path))
+    return validate_manifest(path, data)
+
+
+def read_input_file(path: str) -> bytes:
+    """The bytes of an input file, or an `InputError` saying why there are none."""
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
-    data = _parse(path, raw)
-    return validate_manifest(path, data)
 
 
 def _parse(path: str, raw: bytes) -> Any:
