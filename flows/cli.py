@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -18,11 +20,13 @@ from flows.prefect_server import (
     ensure_api,
     quiet_prefect_environment,
     running_server_url,
+    server_for_serving,
     state_dir,
     stop_server,
 )
 from verifiers.errors import InputError
 from verifiers.inputs.load import add_candidates, check_input, manifest_data, read_input
+from verifiers.inputs.watchlist import load_watchlist
 from verifiers.report import FORMATS
 from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, LiveFetcher
@@ -107,6 +111,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="download every page again instead of revalidating the copies kept between runs",
     )
 
+    verify.add_argument(
+        "--task-runner",
+        choices=("thread", "dask"),
+        default="thread",
+        help="where reference checks run: a thread pool (default) or a Dask cluster",
+    )
+    verify.add_argument(
+        "--dask-address",
+        metavar="ADDR",
+        help="with --task-runner dask: the scheduler to use (default: a local cluster)",
+    )
+
+    watch = commands.add_parser(
+        "watch", help="verify every entry of a watchlist once, now, and keep its history"
+    )
+    watch.add_argument("watchlist", metavar="WATCHLIST", help="the watchlist (YAML)")
+    _add_watch_options(watch)
+    serve = commands.add_parser(
+        "serve", help="re-verify a watchlist on a schedule, as a Prefect deployment"
+    )
+    serve.add_argument("watchlist", metavar="WATCHLIST", help="the watchlist (YAML)")
+    serve.add_argument(
+        "--cron", metavar="CRON", help="the schedule (default: the watchlist's, else daily 06:00)"
+    )
+    serve.add_argument(
+        "--interval",
+        type=_positive_int,
+        metavar="SECONDS",
+        help="run every SECONDS instead of on a cron schedule",
+    )
+    _add_watch_options(serve)
+
     extract = commands.add_parser(
         "extract",
         help="print the references an article cites and quotes, as a manifest (YAML)",
@@ -142,13 +178,100 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_watch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--report-root",
+        metavar="DIR",
+        help="where history is kept (default: the watchlist's report_root, else reports/)",
+    )
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="let fetches reach loopback and private addresses",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=FetchSettings.concurrency,
+        metavar="N",
+        help="pages fetched at once across all entries (default: 8)",
+    )
+    parser.add_argument(
+        "--per-host",
+        type=_positive_int,
+        default=FetchSettings.per_host_concurrency,
+        metavar="N",
+        help="requests at once to any one host, across all entries (default: 2)",
+    )
+    parser.add_argument(
+        "--task-runner",
+        choices=("thread", "dask"),
+        default="thread",
+        help="where reference checks run (default: a thread pool)",
+    )
+    parser.add_argument(
+        "--dask-address",
+        metavar="ADDR",
+        help="with --task-runner dask: the scheduler (default: a local cluster)",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     if arguments.command == "server":
         return _server(arguments.action)
     if arguments.command == "extract":
         return _extract(arguments)
+    if arguments.command in ("watch", "serve"):
+        return _watch(arguments)
     return _verify(arguments)
+
+
+def _watch(arguments: argparse.Namespace) -> int:
+    try:
+        load_watchlist(arguments.watchlist, arguments.report_root)
+        if arguments.task_runner == "dask":
+            _check_dask()
+    except InputError as error:
+        print(f"sourcecheck: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    quiet_prefect_environment()
+    parameters = {
+        "report_root": arguments.report_root,
+        "allow_private_hosts": arguments.allow_private_hosts,
+        "concurrency": arguments.concurrency,
+        "per_host": arguments.per_host,
+        "use_dask": arguments.task_runner == "dask",
+        "dask_address": arguments.dask_address,
+    }
+    if arguments.command == "serve":
+        with server_for_serving() as url:
+            from flows.watch import serve_watchlist  # Prefect is imported once the API is set
+
+            print(f"serving {arguments.watchlist} on the Prefect server at {url}; Ctrl-C stops")
+            with contextlib.suppress(KeyboardInterrupt):
+                serve_watchlist(arguments.watchlist, arguments.cron, arguments.interval, parameters)
+        return 0
+    ensure_api()
+    from flows.watch import watch
+
+    result = asyncio.run(watch(arguments.watchlist, **parameters))
+    for outcome in result.outcomes:
+        counts = ", ".join(f"{n} {v}" for v, n in outcome.summary.get("verdicts", {}).items() if n)
+        state = outcome.error or counts or "no quotations"
+        print(f"{outcome.entry}: {state}")
+    for outcome, change in result.worse:
+        print(f"worse: {outcome.entry} {change['reference']}: {change['was']} -> {change['now']}")
+    print(f"history: {result.report_root}/index.html")
+    return result.exit_status
+
+
+def _check_dask() -> None:
+    # Looked for, not imported: importing it imports Prefect before its settings are made.
+    if importlib.util.find_spec("prefect_dask") is None:
+        raise InputError(
+            "--task-runner dask", "needs prefect-dask: pip install 'sourcecheck[dask]'"
+        )
 
 
 def _extract(arguments: argparse.Namespace) -> int:
@@ -183,6 +306,8 @@ def _providers(arguments: argparse.Namespace) -> list[SearchProvider]:
 def _verify(arguments: argparse.Namespace) -> int:
     try:
         check_input(arguments.input)
+        if arguments.task_runner == "dask":
+            _check_dask()
         if arguments.replay:
             _check_warc(arguments.replay)
         if arguments.report_dir:
@@ -193,6 +318,11 @@ def _verify(arguments: argparse.Namespace) -> int:
     quiet_prefect_environment()
     ensure_api()
     from flows.verify import verify  # Prefect is imported only once the input is known good
+
+    if arguments.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        verify = verify.with_options(task_runner=DaskTaskRunner(address=arguments.dask_address))
 
     settings = FetchSettings(
         concurrency=arguments.concurrency,

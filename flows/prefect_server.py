@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,10 @@ STARTUP_TIMEOUT_SECONDS = 90.0
 _HEALTH_TIMEOUT_SECONDS = 2.0
 _IDLE_CHECK_SECONDS = 15.0
 _DEFAULT_IDLE_MINUTES = 60.0
+
+
+# How often a serving process tells the kept server it is still in use.
+_KEEP_AWAKE_SECONDS = 30
 
 
 def state_dir() -> Path:
@@ -235,3 +240,34 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+@contextlib.contextmanager
+def server_for_serving() -> Iterator[str]:
+    """A Prefect server that can schedule: $PREFECT_API_URL if set, else the kept local
+    server — started here if none runs, kept from going idle while serving, and stopped
+    on the way out when it was started here."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    home = state_dir()
+    with _locked(home / "server.lock"):
+        url = running_server_url(home)
+        started = url is None
+        if started:
+            url = _start_server(home)
+    os.environ["PREFECT_API_URL"] = url
+    serving = threading.Event()
+
+    def keep_awake() -> None:
+        while not serving.wait(_KEEP_AWAKE_SECONDS):
+            (home / "last-used").touch()
+
+    keeper = threading.Thread(target=keep_awake, daemon=True)
+    keeper.start()
+    try:
+        yield url
+    finally:
+        serving.set()
+        if started:
+            stop_server(home)

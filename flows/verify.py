@@ -16,22 +16,28 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.artifacts import publish_artifacts
 from flows.progress import fetch_progress
 from verifiers.documents import Document
 from verifiers.errors import InputError
+from verifiers.history import compare
 from verifiers.inputs.load import add_candidates, read_input
 from verifiers.model import Manifest, Reference, ReferenceReport, SourceReport
 from verifiers.report import build_report, exit_status, write_reports
 from verifiers.review import check_reference, look_elsewhere, read_source
 from verifiers.slug import slugify
 from verifiers.web.archive import archived_copy
-from verifiers.web.fetcher import Fetcher, FetchSettings, LiveFetcher, ReplayFetcher
+from verifiers.web.fetcher import Fetcher, FetchSettings, Limits, LiveFetcher, ReplayFetcher
 from verifiers.web.search import SearchProvider, trusted_endpoints
 from verifiers.web.warc import WarcWriter
 
 SOFTWARE = "sourcecheck/0.1"
 USAGE_ERROR = 2
+# Threads that check references at once: the work is CPU-bound Python, so more than a few
+# only contend for the interpreter (Prefect's default thread pool has no bound at all).
+CHECK_WORKERS = 4
 EVIDENCE_FILE = "evidence.warc.gz"
 
 Source = tuple[SourceReport, Document | None]
@@ -97,7 +103,12 @@ async def look_elsewhere_task(
     return look_elsewhere(references, reports, documents)
 
 
-@flow(name="verify", log_prints=False, validate_parameters=False)
+@flow(
+    name="verify",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=CHECK_WORKERS),
+)
 async def verify(
     input_path: str,
     report_dir: str | None = None,
@@ -106,12 +117,19 @@ async def verify(
     settings: FetchSettings | None = None,
     archive_url: str | None = None,
     search: list | None = None,  # of SearchProvider: Prefect cannot describe a Protocol
+    previous: dict | None = None,
+    limits: Limits | None = None,
 ) -> VerifyResult:
     """Verify every quotation of a manifest or an article and write the report.
 
     `archive_url` names a web archive's availability API to read failed sources from
     (None: no archive fallback); `search` the providers asked for pages of references that
-    name none (None: none asked).
+    name none (None: none asked); `previous` the report of the run before, to say what
+    changed; `limits` the fetch limits shared with other runs going on at the same time.
+
+    Fetching stays here, in one event loop with one client, so per-host politeness holds
+    whatever the task runner; checking the references, pure work on what was fetched, is
+    submitted to the flow's task runner (threads by default, Dask on request).
     """
     providers = search or []
     settings = settings or FetchSettings()
@@ -129,7 +147,7 @@ async def verify(
             fetcher = (
                 ReplayFetcher(replay, settings, recorder)
                 if replay
-                else LiveFetcher(settings, recorder)
+                else LiveFetcher(settings, recorder, limits)
             )
             async with fetcher:
                 manifest = await read_input_task(input_path, fetcher)
@@ -137,12 +155,13 @@ async def verify(
                     raise manifest
                 manifest = await find_sources_task(manifest, fetcher, providers)
                 sources = await _fetch_all(fetcher, _cited_urls(manifest.references), archive_url)
-        references = [
-            await check_reference_task(
+        checks = [
+            check_reference_task.submit(
                 ref, [sources[url] for url in ref.urls], [sources[url] for url in ref.candidates]
             )
             for ref in manifest.references
         ]
+        references = [check.result() for check in checks]
         references = await look_elsewhere_task(list(manifest.references), references, sources)
         report = build_report(
             input_path,
@@ -150,7 +169,10 @@ async def verify(
             datetime.now(UTC),
             {"title": manifest.article_title, "url": manifest.article_url},
         )
+        if previous is not None:
+            report["changes"] = compare(previous, report)
         files = write_reports(report, directory, formats)
+        await publish_artifacts(report, slugify(Path(input_path).stem) or "report")
         os.replace(partial_evidence, evidence_path)
     except InputError as error:  # returned, so that Prefect does not log it as a crash
         _remove_empty(partial_evidence, created)

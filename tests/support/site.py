@@ -33,6 +33,7 @@ class LocalSite:
     def __init__(self) -> None:
         self.pages: dict[str, Page | list[Page] | Callable[[str], Page]] = {}
         self.requests: list[str] = []
+        self.posts: list[tuple[str, bytes]] = []
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,6 +41,11 @@ class LocalSite:
                 site.requests.append(self.path)
                 page = site._answer(self.path)
                 send(self, page.status, page.body, page.headers)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                site.posts.append((self.path, self.rfile.read(length)))
+                send(self, 200, b"{}", {"Content-Type": "application/json"})
 
             def log_message(self, *args: object) -> None:
                 return

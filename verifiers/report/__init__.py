@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from verifiers.history import LATEST, worse_quotes
 from verifiers.model import QUOTE_VERDICTS, ReferenceReport
 from verifiers.report.claim_review import claim_review
 from verifiers.report.tracked_changes import tracked_changes
@@ -172,3 +173,48 @@ def safe_href(url: str | None) -> str | None:
     if url and urlsplit(url).scheme.lower() in ("http", "https"):
         return url
     return None
+
+
+def write_index(report_root: Path, generated_at: str) -> Path:
+    """REPORT_ROOT/index.html: every watched entry with its latest summary and what changed,
+    read from each entry's latest/report.json."""
+    entries = []
+    for latest in sorted(report_root.glob(f"*/{LATEST}/report.json")):
+        try:
+            report = json.loads(latest.read_text())
+        except (OSError, ValueError):
+            continue
+        changes = report.get("changes")
+        entries.append(
+            {
+                "slug": latest.parent.parent.name,
+                "input": report["input"],
+                "generated_at": report["generated_at"],
+                "quotes": report["summary"]["quotes"],
+                "verdicts": report["summary"]["verdicts"],
+                "attention": _attention(report),
+                "compared": changes is not None,
+                "changed": len((changes or {}).get("quotes", []))
+                + len((changes or {}).get("sources", [])),
+                "worse": len(worse_quotes(report)),
+            }
+        )
+    style = _asset("report.css")
+    page = (
+        _environment()
+        .get_template("index.html.j2")
+        .render(entries=entries, generated_at=generated_at, style=style, style_hash=_sha256(style))
+    )
+    path = report_root / "index.html"
+    report_root.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, page.encode("utf-8"))
+    return path
+
+
+def _attention(report: dict) -> int:
+    return sum(
+        1
+        for reference in report["references"]
+        for quote in reference["quotes"]
+        if quote["verdict"] not in _PASSING_VERDICTS or quote["flags"]
+    )

@@ -85,15 +85,37 @@ class Recorder(Protocol):
     def record(self, exchange: Exchange) -> str | None: ...
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much fetching may happen at once, overall and per host. Fetchers that share one
+    (the runs of a watchlist's entries) are polite together, not each on its own."""
+
+    slots: asyncio.Semaphore
+    pacer: HostPacer
+
+    @classmethod
+    def from_settings(cls, settings: FetchSettings) -> Limits:
+        return cls(
+            asyncio.Semaphore(settings.concurrency),
+            HostPacer(settings.per_host_concurrency, settings.per_host_interval),
+        )
+
+
 class Fetcher:
     """Turns URLs into pages; subclasses say how one request is answered."""
 
     via: Via
 
-    def __init__(self, settings: FetchSettings, recorder: Recorder | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings,
+        recorder: Recorder | None = None,
+        limits: Limits | None = None,
+    ) -> None:
         self.settings = settings
         self._recorder = recorder
-        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._limits = limits or Limits.from_settings(settings)
+        self._slots = self._limits.slots
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -180,9 +202,14 @@ class LiveFetcher(Fetcher):
 
     via: Via = "live"
 
-    def __init__(self, settings: FetchSettings, recorder: Recorder | None = None) -> None:
-        super().__init__(settings, recorder)
-        self._pacer = HostPacer(settings.per_host_concurrency, settings.per_host_interval)
+    def __init__(
+        self,
+        settings: FetchSettings,
+        recorder: Recorder | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        super().__init__(settings, recorder, limits)
+        self._pacer = self._limits.pacer
         self._cache = PageCache(settings.cache_dir) if settings.cache_dir else None
         self._robots = (
             RobotsRules(self._robots_exchange, self._pacer) if settings.obey_robots else None

@@ -1,0 +1,220 @@
+"""The watch flow: verify every entry of a watchlist, keep its history, say what got worse.
+
+Each entry is a run of the verify flow (a subflow, so each shows in the Prefect UI with its
+own artifacts), written to REPORT_ROOT/<slug>/<UTC timestamp>/ and compared with the run
+before. A few entries run at once; they share one set of fetch limits, so a watchlist of
+many articles citing one site is as polite to it as one article. A verdict that got worse
+is told four ways: first in the entry's report, in a Prefect artifact, by exit status 1
+from `sourcecheck watch`, and to the watchlist's apprise URLs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow
+
+from flows.artifacts import artifact_key
+from flows.prefect_server import state_dir
+from flows.verify import verify
+from verifiers.history import entry_slug, previous_report, refresh_latest, worse_quotes
+from verifiers.inputs.watchlist import Entry, load_watchlist
+from verifiers.report import write_index
+from verifiers.web.archive import availability_url
+from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
+from verifiers.web.search import providers_from_environment, trusted_endpoints
+
+# Entries verified at once. Fetching is bounded by the shared limits whatever this is; it
+# bounds the pages held in memory and the subflows in flight.
+ENTRIES_AT_ONCE = 8
+# Workers of the local Dask cluster started when no scheduler address is given.
+LOCAL_DASK_WORKERS = 2
+_log = logging.getLogger("sourcecheck.watch")
+
+
+@dataclass
+class EntryOutcome:
+    entry: str
+    slug: str
+    report_dir: str | None = None
+    summary: dict = field(default_factory=dict)
+    worse: list[dict] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class WatchResult:
+    report_root: str
+    outcomes: list[EntryOutcome]
+
+    @property
+    def worse(self) -> list[tuple[EntryOutcome, dict]]:
+        return [(outcome, change) for outcome in self.outcomes for change in outcome.worse]
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.worse else 0
+
+
+@flow(name="watch", log_prints=False, validate_parameters=False)
+async def watch(
+    watchlist: str,
+    report_root: str | None = None,
+    allow_private_hosts: bool = False,
+    concurrency: int = FetchSettings.concurrency,
+    per_host: int = FetchSettings.per_host_concurrency,
+    use_dask: bool = False,
+    dask_address: str | None = None,
+) -> WatchResult:
+    """Verify every entry of `watchlist` once, now.
+
+    Parameters are plain values, so that a deployment can carry them. `use_dask` sends
+    each entry's reference checks to a Dask cluster: the one at `dask_address`, or a local
+    one started for this run.
+    """
+    listed = load_watchlist(watchlist, report_root)
+    providers = providers_from_environment()
+    settings = FetchSettings(
+        concurrency=concurrency,
+        per_host_concurrency=per_host,
+        allow_private_hosts=allow_private_hosts,
+        trusted_hosts=trusted_endpoints(providers),
+        user_agent=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
+        cache_dir=state_dir() / "pages",
+    )
+    limits = Limits.from_settings(settings)
+    with _task_runner(use_dask, dask_address) as runner:
+        verify_entry = verify.with_options(task_runner=runner) if runner else verify
+        gate = asyncio.Semaphore(ENTRIES_AT_ONCE)
+
+        async def run(entry: Entry) -> EntryOutcome:
+            async with gate:
+                return await _verify_entry(
+                    verify_entry, entry, listed.report_root, settings, providers, limits
+                )
+
+        outcomes = await asyncio.gather(*(run(entry) for entry in listed.entries))
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    write_index(listed.report_root, stamp)
+    result = WatchResult(str(listed.report_root), list(outcomes))
+    if result.worse:
+        await _alert(result, listed.notify)
+    return result
+
+
+async def _verify_entry(
+    verify_entry, entry: Entry, root: Path, settings, providers, limits
+) -> EntryOutcome:
+    slug = entry_slug(entry.written)
+    outcome = EntryOutcome(entry.written, slug)
+    entry_dir = root / slug
+    run_dir = _new_run_dir(entry_dir)
+    try:
+        result = await verify_entry(
+            entry.input,
+            report_dir=str(run_dir),
+            settings=settings,
+            archive_url=availability_url(),
+            search=providers,
+            previous=previous_report(entry_dir),
+            limits=limits,
+        )
+    except Exception as error:  # one entry's fault never costs the others their runs
+        _log.exception("entry %s failed", entry.written)
+        outcome.error = f"{type(error).__name__}: {error}"
+        return outcome
+    if result.input_error:
+        outcome.error = result.input_error
+        return outcome
+    refresh_latest(run_dir)
+    outcome.report_dir = result.report_dir
+    outcome.summary = result.summary
+    outcome.worse = worse_quotes(_report(run_dir))
+    return outcome
+
+
+def _report(run_dir: Path) -> dict:
+    return json.loads((run_dir / "report.json").read_text())
+
+
+def _new_run_dir(entry_dir: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder, number = entry_dir / stamp, 2
+    while folder.exists():
+        folder, number = entry_dir / f"{stamp}-{number}", number + 1
+    return folder
+
+
+@contextlib.contextmanager
+def _task_runner(use_dask: bool, address: str | None):
+    """None for the verify flow's own thread pool; else a Dask runner on one cluster shared
+    by every entry (a local one is started here and stopped after)."""
+    if not use_dask:
+        yield None
+        return
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        yield DaskTaskRunner(address=address)
+        return
+    from distributed import LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
+    with LocalCluster(
+        n_workers=LOCAL_DASK_WORKERS, threads_per_worker=2, processes=True, dashboard_address=None
+    ) as cluster:
+        yield DaskTaskRunner(address=cluster.scheduler_address)
+
+
+async def _alert(result: WatchResult, notify: tuple[str, ...]) -> None:
+    from prefect.artifacts import acreate_markdown_artifact
+
+    lines = [f"{len(result.worse)} quotation(s) got worse:", ""]
+    for outcome, change in result.worse:
+        lines.append(
+            f"- {outcome.entry} ({change['reference']}): “{change['text'][:160]}” "
+            f"{change['was']} → {change['now']} — {outcome.report_dir}"
+        )
+    body = "\n".join(lines)
+    await acreate_markdown_artifact(
+        markdown=f"# sourcecheck: verdicts got worse\n\n{body}\n",
+        key=artifact_key("watch-alert"),
+        description="quotations whose verdict got worse since the run before",
+    )
+    if notify:
+        await asyncio.to_thread(_notify, notify, "sourcecheck: verdicts got worse", body)
+
+
+def _notify(urls: tuple[str, ...], title: str, body: str) -> None:
+    import apprise
+
+    notifier = apprise.Apprise()
+    for url in urls:
+        notifier.add(url)
+    if not notifier.notify(title=title, body=body):
+        _log.warning("not every notification could be sent (%s)", ", ".join(urls))
+
+
+def serve_watchlist(
+    watchlist: str,
+    cron: str | None = None,
+    interval: float | None = None,
+    parameters: dict | None = None,
+) -> None:
+    """Serve the watch flow as a deployment that runs on the schedule (the watchlist's,
+    unless `cron` or `interval` says otherwise) until interrupted."""
+    listed = load_watchlist(watchlist)
+    schedule = {"interval": interval} if interval else {"cron": cron or listed.schedule}
+    watch.serve(
+        name=f"watch-{entry_slug(str(Path(watchlist).resolve()))}",
+        parameters={"watchlist": str(Path(watchlist).resolve()), **(parameters or {})},
+        print_starting_message=False,
+        **schedule,
+    )
