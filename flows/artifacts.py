@@ -17,23 +17,26 @@ def artifact_key(name: str) -> str:
     return _KEY_CHARACTERS.sub("-", f"sourcecheck-{name}".lower()).strip("-")[:100]
 
 
-async def publish_artifacts(report: dict, name: str) -> None:
+async def publish_artifacts(reports: list[dict], name: str) -> None:
     """A Markdown summary (any verdict that got worse first) and one table row per
-    quotation, under keys made from `name` so each entry's runs line up in the UI."""
+    quotation, for one report or for all of a watch run's, under keys made from `name` so
+    that successive runs line up in the UI."""
     key = artifact_key(name)
     await acreate_markdown_artifact(
-        markdown=summary_markdown(report),
+        markdown="\n".join(summary_markdown(report) for report in reports),
         key=key,
-        description=f"sourcecheck summary of {report['input']}",
+        description="sourcecheck summary",
     )
     rows = [
         {
+            "input": report["input"],
             "reference": reference["id"],
             "quotation": quote["text"][:_TABLE_TEXT],
             "verdict": quote["verdict"],
             "flags": ", ".join(quote["flags"]),
             "source": quote["source_url"] or "",
         }
+        for report in reports
         for reference in report["references"]
         for quote in reference["quotes"]
     ]
@@ -45,7 +48,7 @@ async def publish_artifacts(report: dict, name: str) -> None:
 
 def summary_markdown(report: dict) -> str:
     summary = report["summary"]
-    lines = [f"# sourcecheck: {report['input']}", ""]
+    lines = [f"## sourcecheck: {report['input']}", ""]
     worse = worse_quotes(report)
     if worse:
         previous = report["changes"]["previous"]

@@ -320,9 +320,9 @@ def _verify(arguments: argparse.Namespace) -> int:
     from flows.verify import verify  # Prefect is imported only once the input is known good
 
     if arguments.task_runner == "dask":
-        from prefect_dask import DaskTaskRunner
+        from flows.verify import dask_task_runner
 
-        verify = verify.with_options(task_runner=DaskTaskRunner(address=arguments.dask_address))
+        verify = verify.with_options(task_runner=dask_task_runner(arguments.dask_address))
 
     settings = FetchSettings(
         concurrency=arguments.concurrency,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -38,6 +39,12 @@ USAGE_ERROR = 2
 # Threads that check references at once: the work is CPU-bound Python, so more than a few
 # only contend for the interpreter (Prefect's default thread pool has no bound at all).
 CHECK_WORKERS = 4
+# A task's overhead (a few milliseconds, some 300 ms on Dask) is paid per batch of
+# references, never per quotation: small articles make one batch, long ones up to four.
+REFERENCES_PER_CHECK = 25
+CHECK_BATCHES = 4
+# Workers of the local Dask cluster started when no scheduler address is given.
+LOCAL_DASK_WORKERS = 2
 EVIDENCE_FILE = "evidence.warc.gz"
 
 Source = tuple[SourceReport, Document | None]
@@ -53,7 +60,50 @@ class VerifyResult:
     input_error: str | None = None
 
 
-@task(name="fetch-source", cache_policy=NO_CACHE, task_run_name="fetch {url}")
+@task(name="read-input", cache_policy=NO_CACHE, task_run_name="read {location}")
+async def read_input_task(
+    location: str, fetcher: Fetcher, providers: list[SearchProvider]
+) -> Manifest | InputError:
+    """The manifest, or the references found in the article (fetched if it is a URL), with
+    candidate pages from the search providers for references that name none. Bad input is
+    returned, not raised: it is the user's to fix, not a failed task."""
+    try:
+        manifest = await read_input(location, fetcher)
+    except InputError as error:
+        return error
+    return await add_candidates(manifest, fetcher, providers)
+
+
+class Held:
+    """A value passed to or from a task in a holder Prefect does not look inside. Prefect
+    walks task parameters and results for futures and states; walking every fetched
+    page's word index cost more than the fetches and checks themselves."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def __reduce__(self):  # to and from Dask workers
+        return Held, (self.value,)
+
+
+@task(name="fetch-sources", cache_policy=NO_CACHE, task_run_name="fetch {count} pages")
+async def fetch_sources_task(
+    fetcher: Fetcher, urls: dict[str, str | None], archive_url: str | None, count: int
+) -> Held:
+    """Every page the references name or search found, each once, at once within the
+    fetcher's limits; a page that cannot be read live is read from its archived copy."""
+    with fetch_progress(len(urls)) as advance:
+
+        async def fetch_one(url: str) -> tuple[str, Source]:
+            source = await fetch_source(fetcher, url, urls[url], archive_url)
+            advance(url)
+            return url, source
+
+        return Held(dict(await asyncio.gather(*(fetch_one(url) for url in urls))))
+
+
 async def fetch_source(
     fetcher: Fetcher, url: str, cited_date: str | None, archive_url: str | None
 ) -> Source:
@@ -70,37 +120,11 @@ async def fetch_source(
     return report, document
 
 
-@task(name="read-input", cache_policy=NO_CACHE, task_run_name="read {location}")
-async def read_input_task(location: str, fetcher: Fetcher) -> Manifest | InputError:
-    """The manifest, or the references found in the article (fetched if it is a URL).
-    Bad input is returned, not raised: it is the user's to fix, not a failed task."""
-    try:
-        return await read_input(location, fetcher)
-    except InputError as error:
-        return error
-
-
-@task(name="find-sources", cache_policy=NO_CACHE)
-async def find_sources_task(
-    manifest: Manifest, fetcher: Fetcher, providers: list[SearchProvider]
-) -> Manifest:
-    """Candidate pages, from the search providers, for references that name none."""
-    return await add_candidates(manifest, fetcher, providers)
-
-
-@task(name="check-reference", cache_policy=NO_CACHE, task_run_name="check {reference.id}")
-async def check_reference_task(
-    reference: Reference, sources: list[Source], candidates: list[Source]
-) -> ReferenceReport:
-    return check_reference(reference, sources, candidates)
-
-
-@task(name="look-elsewhere", cache_policy=NO_CACHE)
-async def look_elsewhere_task(
-    references: list[Reference], reports: list[ReferenceReport], sources: dict[str, Source]
-) -> list[ReferenceReport]:
-    documents = {url: document for url, (_, document) in sources.items() if document}
-    return look_elsewhere(references, reports, documents)
+@task(name="check-references", cache_policy=NO_CACHE, task_run_name="check {first}…")
+def check_references_task(first: str, work: Held) -> list[ReferenceReport]:
+    """A batch of references (each with its sources and candidates) against what was
+    fetched: pure work, shippable to any task runner's workers."""
+    return [check_reference(ref, sources, found) for ref, sources, found in work.value]
 
 
 @flow(
@@ -117,21 +141,39 @@ async def verify(
     settings: FetchSettings | None = None,
     archive_url: str | None = None,
     search: list | None = None,  # of SearchProvider: Prefect cannot describe a Protocol
+) -> VerifyResult:
+    """Verify every quotation of a manifest or an article and write the report."""
+    return await verify_input(
+        input_path, report_dir, formats, replay, settings, archive_url, search or []
+    )
+
+
+async def verify_input(
+    input_path: str,
+    report_dir: str | None = None,
+    formats: tuple[str, ...] = ("json", "md", "html"),
+    replay: str | None = None,
+    settings: FetchSettings | None = None,
+    archive_url: str | None = None,
+    providers: list[SearchProvider] = (),
     previous: dict | None = None,
     limits: Limits | None = None,
+    publish: bool = True,
 ) -> VerifyResult:
-    """Verify every quotation of a manifest or an article and write the report.
+    """One verification, inside whichever flow runs it (verify, or watch for each entry:
+    a subflow per entry would cost more than the entry's own work).
 
     `archive_url` names a web archive's availability API to read failed sources from
-    (None: no archive fallback); `search` the providers asked for pages of references that
-    name none (None: none asked); `previous` the report of the run before, to say what
-    changed; `limits` the fetch limits shared with other runs going on at the same time.
+    (None: no archive fallback); `providers` the search services asked for pages of
+    references that name none; `previous` the report of the run before, to say what
+    changed; `limits` the fetch limits shared with other verifications going on at once;
+    `publish` whether this verification shows its own artifacts in Prefect (a watch run
+    shows one set for all its entries instead).
 
-    Fetching stays here, in one event loop with one client, so per-host politeness holds
+    Fetching stays in the flow's event loop with one client, so per-host politeness holds
     whatever the task runner; checking the references, pure work on what was fetched, is
     submitted to the flow's task runner (threads by default, Dask on request).
     """
-    providers = search or []
     settings = settings or FetchSettings()
     settings = replace(
         settings, trusted_hosts=settings.trusted_hosts | trusted_endpoints(providers)
@@ -150,19 +192,27 @@ async def verify(
                 else LiveFetcher(settings, recorder, limits)
             )
             async with fetcher:
-                manifest = await read_input_task(input_path, fetcher)
+                manifest = await read_input_task(input_path, fetcher, list(providers))
                 if isinstance(manifest, InputError):
                     raise manifest
-                manifest = await find_sources_task(manifest, fetcher, providers)
-                sources = await _fetch_all(fetcher, _cited_urls(manifest.references), archive_url)
+                urls = _cited_urls(manifest.references)
+                sources = (await fetch_sources_task(fetcher, urls, archive_url, len(urls))).value
         checks = [
-            check_reference_task.submit(
-                ref, [sources[url] for url in ref.urls], [sources[url] for url in ref.candidates]
+            check_references_task.submit(
+                batch[0].id,
+                Held(
+                    [
+                        (ref, [sources[u] for u in ref.urls], [sources[u] for u in ref.candidates])
+                        for ref in batch
+                    ]
+                ),
             )
-            for ref in manifest.references
+            for batch in _batches(manifest.references)
         ]
-        references = [check.result() for check in checks]
-        references = await look_elsewhere_task(list(manifest.references), references, sources)
+        # Waiting on a future blocks; in a thread, the loop goes on with other runs' work.
+        reports = await asyncio.to_thread(lambda: [r for check in checks for r in check.result()])
+        documents = {url: document for url, (_, document) in sources.items() if document}
+        references = look_elsewhere(list(manifest.references), reports, documents)
         report = build_report(
             input_path,
             references,
@@ -172,7 +222,8 @@ async def verify(
         if previous is not None:
             report["changes"] = compare(previous, report)
         files = write_reports(report, directory, formats)
-        await publish_artifacts(report, slugify(Path(input_path).stem) or "report")
+        if publish:
+            await publish_artifacts([report], slugify(Path(input_path).stem) or "report")
         os.replace(partial_evidence, evidence_path)
     except InputError as error:  # returned, so that Prefect does not log it as a crash
         _remove_empty(partial_evidence, created)
@@ -188,17 +239,11 @@ async def verify(
     )
 
 
-async def _fetch_all(
-    fetcher: Fetcher, urls: dict[str, str | None], archive_url: str | None
-) -> dict[str, Source]:
-    with fetch_progress(len(urls)) as advance:
-
-        async def fetch_one(url: str) -> tuple[str, Source]:
-            source = await fetch_source(fetcher, url, urls[url], archive_url)
-            advance(url)
-            return url, source
-
-        return dict(await asyncio.gather(*(fetch_one(url) for url in urls)))
+def _batches(references: tuple[Reference, ...]) -> list[tuple[Reference, ...]]:
+    """References in at most CHECK_BATCHES batches of at least REFERENCES_PER_CHECK: an
+    article of a few references is one task, a long one spreads over the runner's workers."""
+    size = max(REFERENCES_PER_CHECK, -(-len(references) // CHECK_BATCHES))
+    return [references[start : start + size] for start in range(0, len(references), size)]
 
 
 def _cited_urls(references: tuple[Reference, ...]) -> dict[str, str | None]:
@@ -218,6 +263,24 @@ def _remove_empty(partial_evidence: Path, created: list[Path]) -> None:
     for folder in created:  # deepest first
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+def dask_task_runner(address: str | None):
+    """A Dask task runner: on the scheduler at `address`, or on a local cluster that lives
+    as long as the run."""
+    from prefect_dask import DaskTaskRunner
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": LOCAL_DASK_WORKERS,
+            "threads_per_worker": 2,
+            "processes": True,
+            "dashboard_address": None,
+        }
+    )
 
 
 def default_report_dir(input_path: str) -> Path:

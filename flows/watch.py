@@ -11,7 +11,6 @@ from `sourcecheck watch`, and to the watchlist's apprise URLs.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import os
@@ -20,12 +19,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.artifacts import artifact_key
+from flows.artifacts import artifact_key, publish_artifacts
 from flows.prefect_server import state_dir
-from flows.verify import verify
+from flows.verify import CHECK_WORKERS, dask_task_runner, verify_input
 from verifiers.history import entry_slug, previous_report, refresh_latest, worse_quotes
-from verifiers.inputs.watchlist import Entry, load_watchlist
+from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
 from verifiers.report import write_index
 from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
@@ -34,8 +34,6 @@ from verifiers.web.search import providers_from_environment, trusted_endpoints
 # Entries verified at once. Fetching is bounded by the shared limits whatever this is; it
 # bounds the pages held in memory and the subflows in flight.
 ENTRIES_AT_ONCE = 8
-# Workers of the local Dask cluster started when no scheduler address is given.
-LOCAL_DASK_WORKERS = 2
 _log = logging.getLogger("sourcecheck.watch")
 
 
@@ -63,7 +61,12 @@ class WatchResult:
         return 1 if self.worse else 0
 
 
-@flow(name="watch", log_prints=False, validate_parameters=False)
+@flow(
+    name="watch",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=CHECK_WORKERS),
+)
 async def watch(
     watchlist: str,
     report_root: str | None = None,
@@ -76,8 +79,8 @@ async def watch(
     """Verify every entry of `watchlist` once, now.
 
     Parameters are plain values, so that a deployment can carry them. `use_dask` sends
-    each entry's reference checks to a Dask cluster: the one at `dask_address`, or a local
-    one started for this run.
+    the reference checks to a Dask cluster: the one at `dask_address`, or a local one
+    started for this run.
     """
     listed = load_watchlist(watchlist, report_root)
     providers = providers_from_environment()
@@ -89,42 +92,58 @@ async def watch(
         user_agent=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
         cache_dir=state_dir() / "pages",
     )
-    limits = Limits.from_settings(settings)
-    with _task_runner(use_dask, dask_address) as runner:
-        verify_entry = verify.with_options(task_runner=runner) if runner else verify
-        gate = asyncio.Semaphore(ENTRIES_AT_ONCE)
-
-        async def run(entry: Entry) -> EntryOutcome:
-            async with gate:
-                return await _verify_entry(
-                    verify_entry, entry, listed.report_root, settings, providers, limits
-                )
-
-        outcomes = await asyncio.gather(*(run(entry) for entry in listed.entries))
+    if use_dask:
+        outcomes = await verify_entries.with_options(task_runner=dask_task_runner(dask_address))(
+            listed, settings, providers
+        )
+    else:
+        outcomes = await _verify_entries(listed, settings, providers)
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     write_index(listed.report_root, stamp)
-    result = WatchResult(str(listed.report_root), list(outcomes))
+    result = WatchResult(str(listed.report_root), outcomes)
+    await publish_artifacts(
+        [_report(Path(outcome.report_dir)) for outcome in outcomes if outcome.report_dir],
+        f"watch-{entry_slug(str(Path(watchlist).resolve()))}",
+    )
     if result.worse:
         await _alert(result, listed.notify)
     return result
 
 
+@flow(name="verify-entries", log_prints=False, validate_parameters=False)
+async def verify_entries(listed: Watchlist, settings: FetchSettings, providers: list):
+    """The entries, in a flow of their own: how the checks reach a Dask task runner."""
+    return await _verify_entries(listed, settings, providers)
+
+
+async def _verify_entries(listed: Watchlist, settings: FetchSettings, providers: list):
+    limits = Limits.from_settings(settings)
+    gate = asyncio.Semaphore(ENTRIES_AT_ONCE)
+
+    async def run(entry: Entry) -> EntryOutcome:
+        async with gate:
+            return await _verify_entry(entry, listed.report_root, settings, providers, limits)
+
+    return list(await asyncio.gather(*(run(entry) for entry in listed.entries)))
+
+
 async def _verify_entry(
-    verify_entry, entry: Entry, root: Path, settings, providers, limits
+    entry: Entry, root: Path, settings: FetchSettings, providers: list, limits: Limits
 ) -> EntryOutcome:
     slug = entry_slug(entry.written)
     outcome = EntryOutcome(entry.written, slug)
     entry_dir = root / slug
     run_dir = _new_run_dir(entry_dir)
     try:
-        result = await verify_entry(
+        result = await verify_input(
             entry.input,
             report_dir=str(run_dir),
             settings=settings,
             archive_url=availability_url(),
-            search=providers,
+            providers=providers,
             previous=previous_report(entry_dir),
             limits=limits,
+            publish=False,
         )
     except Exception as error:  # one entry's fault never costs the others their runs
         _log.exception("entry %s failed", entry.written)
@@ -150,27 +169,6 @@ def _new_run_dir(entry_dir: Path) -> Path:
     while folder.exists():
         folder, number = entry_dir / f"{stamp}-{number}", number + 1
     return folder
-
-
-@contextlib.contextmanager
-def _task_runner(use_dask: bool, address: str | None):
-    """None for the verify flow's own thread pool; else a Dask runner on one cluster shared
-    by every entry (a local one is started here and stopped after)."""
-    if not use_dask:
-        yield None
-        return
-    from prefect_dask import DaskTaskRunner
-
-    if address:
-        yield DaskTaskRunner(address=address)
-        return
-    from distributed import LocalCluster
-
-    logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
-    with LocalCluster(
-        n_workers=LOCAL_DASK_WORKERS, threads_per_worker=2, processes=True, dashboard_address=None
-    ) as cluster:
-        yield DaskTaskRunner(address=cluster.scheduler_address)
 
 
 async def _alert(result: WatchResult, notify: tuple[str, ...]) -> None:

@@ -61,11 +61,17 @@ class RobotsRules:
     """
 
     def __init__(
-        self, exchange: Callable[[str], Awaitable[Exchange]], pacer: HostPacer | None = None
+        self,
+        exchange: Callable[[str], Awaitable[Exchange]],
+        pacer: HostPacer | None = None,
+        shared: dict | None = None,
     ) -> None:
         self._exchange = exchange
         self._pacer = pacer
-        self._rules: dict[str, asyncio.Task[RobotFileParser | str]] = {}
+        # Origin -> the reading of its robots.txt; `shared` among fetchers of one run.
+        self._rules: dict[str, asyncio.Task[RobotFileParser | str]] = (
+            {} if shared is None else shared
+        )
 
     async def refusal(self, url: str) -> str | None:
         """Why robots.txt forbids the URL, or None when it may be fetched."""
