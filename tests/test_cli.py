@@ -82,3 +82,28 @@ def test_help_lists_every_option() -> None:
         "--no-cache",
     ):
         assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "arguments", "message"),
+    [
+        ({}, ["watch", "absent.yaml"], "absent.yaml: no such file"),
+        ({"w.yaml": "entries: []\n"}, ["watch", "w.yaml"], "w.yaml: entries: must be a"),
+        (
+            {"w.yaml": "entries: [gone.yaml]\n"},
+            ["serve", "w.yaml", "--interval", "5"],
+            "w.yaml: entries[0]: gone.yaml: no such file",
+        ),
+        ({"a.txt": "Title\n\nNothing quoted here.\n"}, ["extract", "a.txt"], "no quotations"),
+        ({}, ["extract", "ftp://example.org/a"], "not a manifest or an article"),
+    ],
+)
+def test_watch_serve_and_extract_refuse_bad_input(files, arguments, message, tmp_path: Path):
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+    before = sorted(tmp_path.rglob("*"))
+    result = sourcecheck(*arguments, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert sorted(tmp_path.rglob("*")) == before

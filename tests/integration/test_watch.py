@@ -10,7 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 from tests.support.runs import sourcecheck
+from verifiers.history import entry_slug
 
 BRIDGE = (
     "<html><body><p>The bridge will open in the spring of next year, she said.</p></body></html>"
@@ -81,6 +84,14 @@ def test_history_and_changes_across_two_runs(site, tmp_path: Path) -> None:
     (path, body), *_ = site.posts
     assert path == "/hook"
     assert "verified → not_found" in json.loads(body)["message"]
+    keys = {artifact["key"] for artifact in _artifacts()}
+    assert {"sourcecheck-watch-alert", f"sourcecheck-watch-{entry_slug(str(watchlist))}"} <= keys
+
+
+def _artifacts() -> list[dict]:
+    answer = httpx.post(f"{os.environ['PREFECT_API_URL']}/artifacts/filter", json={}, timeout=30)
+    answer.raise_for_status()
+    return answer.json()
 
 
 def test_the_dask_runner_gives_the_same_report(site, tmp_path: Path) -> None:
