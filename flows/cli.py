@@ -78,20 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--replay", metavar="WARC", help="answer every fetch from this WARC file; no network at all"
     )
-    verify.add_argument(
-        "--concurrency",
-        type=_positive_int,
-        default=FetchSettings.concurrency,
-        metavar="N",
-        help="sources fetched at once (default: 8)",
-    )
-    verify.add_argument(
-        "--per-host",
-        type=_positive_int,
-        default=FetchSettings.per_host_concurrency,
-        metavar="N",
-        help="requests at once to any one host (default: 2)",
-    )
+    _add_limit_options(verify, "")
     verify.add_argument(
         "--host-interval",
         type=float,
@@ -111,17 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="download every page again instead of revalidating the copies kept between runs",
     )
 
-    verify.add_argument(
-        "--task-runner",
-        choices=("thread", "dask"),
-        default="thread",
-        help="where reference checks run: a thread pool (default) or a Dask cluster",
-    )
-    verify.add_argument(
-        "--dask-address",
-        metavar="ADDR",
-        help="with --task-runner dask: the scheduler to use (default: a local cluster)",
-    )
+    _add_runner_options(verify)
 
     watch = commands.add_parser(
         "watch", help="verify every entry of a watchlist once, now, and keep its history"
@@ -159,11 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     """Options of every command that fetches: the article, the sources, the search."""
-    parser.add_argument(
-        "--allow-private-hosts",
-        action="store_true",
-        help="let fetches reach loopback and private addresses",
-    )
+    _add_private_hosts_option(parser)
     parser.add_argument(
         "--no-search",
         action="store_true",
@@ -184,35 +157,47 @@ def _add_watch_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where history is kept (default: the watchlist's report_root, else reports/)",
     )
+    _add_private_hosts_option(parser)
+    _add_limit_options(parser, ", across all entries")
+    _add_runner_options(parser)
+
+
+def _add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-private-hosts",
         action="store_true",
         help="let fetches reach loopback and private addresses",
     )
+
+
+def _add_limit_options(parser: argparse.ArgumentParser, scope: str) -> None:
     parser.add_argument(
         "--concurrency",
         type=_positive_int,
         default=FetchSettings.concurrency,
         metavar="N",
-        help="pages fetched at once across all entries (default: 8)",
+        help=f"pages fetched at once{scope} (default: 8)",
     )
     parser.add_argument(
         "--per-host",
         type=_positive_int,
         default=FetchSettings.per_host_concurrency,
         metavar="N",
-        help="requests at once to any one host, across all entries (default: 2)",
+        help=f"requests at once to any one host{scope} (default: 2)",
     )
+
+
+def _add_runner_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--task-runner",
         choices=("thread", "dask"),
         default="thread",
-        help="where reference checks run (default: a thread pool)",
+        help="where the reference checks run: a thread pool (default) or a Dask cluster",
     )
     parser.add_argument(
         "--dask-address",
         metavar="ADDR",
-        help="with --task-runner dask: the scheduler (default: a local cluster)",
+        help="with --task-runner dask: the scheduler to use (default: a local cluster)",
     )
 
 
