@@ -28,9 +28,18 @@ def _plain(text: str | None) -> str:
     return " ".join(token.word for token in tokenize(text or ""))
 
 
+# Words of a byline that join or introduce names ("Von A und B") and are no part of them.
+_BYLINE_WORDS = frozenset("by von und and mit with par et por y".split())
+
+
 def _author_right(expected: str | list | None, found: list[str]) -> bool:
-    expected_text = _plain(" ".join(expected) if isinstance(expected, list) else expected)
-    found_text = _plain(" ".join(found))
+    """The names found are the byline's, its joining words ("Von A und B") aside."""
+
+    def names(text: str) -> str:
+        return " ".join(w for w in _plain(text).split() if w not in _BYLINE_WORDS)
+
+    expected_text = names(" ".join(expected) if isinstance(expected, list) else expected or "")
+    found_text = names(" ".join(found))
     if not expected_text:
         return not found_text
     return bool(found_text) and (expected_text in found_text or found_text in expected_text)

@@ -13,7 +13,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -148,11 +148,19 @@ def _completed(declared: list[str], written: list[str]) -> list[str]:
     return full or declared
 
 
+# "2021-11-04T23:00Z": a page that knows only the day stores it as local midnight, and in
+# Central and Eastern European time local midnight is 22:00 or 23:00 UTC the day before.
+_LOCAL_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+]00:?00)$")
+
+
 def normalise_date(value: str | None) -> str | None:
     """An ISO `YYYY-MM-DD` from the date forms pages use, or None."""
     if not value:
         return None
     value = value.strip()
+    midnight = _LOCAL_MIDNIGHT.match(value)
+    if midnight:
+        return (date.fromisoformat(midnight.group(1)) + timedelta(days=1)).isoformat()
     for pattern, order in (
         (_ISO_DATE, (1, 2, 3)),
         (_SLASHED_DATE, (1, 2, 3)),
@@ -257,7 +265,7 @@ def _organisation(value: Any) -> str | None:
 def _clean_names(values: list[str]) -> list[str]:
     names = []
     for value in values:
-        value = _BY_PREFIX.sub("", value or "").strip()
+        value = _BY_PREFIX.sub("", " ".join((value or "").split()))
         if value and not names_an_organisation(value) and value not in names:
             names.append(value)
     return names

@@ -31,7 +31,7 @@ _BYLINE_SELECTORS = (
 # Author fields that name a site or an organisation rather than a person.
 _NOT_A_PERSON = re.compile(
     r"://|@|\bwww\.|\.(?:com|de|org|net|at|ch|fr|es|uk|world|info|io)\b|\b(?:gmbh|e\.v\.|"
-    r"ltd|inc|ag)\b",
+    r"ltd|inc|ag)\b|\b(?:pexels|unsplash|pixabay|getty|istock|shutterstock|imago)\b",
     re.IGNORECASE,
 )
 # Credits and links that sit where bylines do but name no author of the text.
