@@ -288,3 +288,14 @@ def test_the_bundled_essay_gives_the_quotations_and_claims_of_its_manifest() -> 
     written = yaml.safe_load((examples / "manifest.yaml").read_text())["references"]
     assert [list(r.quotes) for r in found.references] == [r["quotes"] for r in written]
     assert [list(r.claims) for r in found.references] == [r.get("claims", []) for r in written]
+
+
+def test_the_longest_article_element_is_the_article() -> None:
+    article = from_html(
+        "<body><article><p>Teaser: “a teaser quotation that is not the story”</p></article>"
+        "<article><p>Jo Park said “the bridge will open in May next year”.</p>"
+        "<p>The rest of the story runs on for a good many words, as stories do.</p></article>"
+        "</body>",
+        "a.html",
+    )
+    assert [s.text for s in find_quoted_spans(article)] == ["the bridge will open in May next year"]

@@ -70,10 +70,12 @@ _EMPHASIS = frozenset({"em", "i"})
 
 
 def from_html(html: str, location: str, url: str | None = None) -> ArticleText:
-    """The article in an HTML page: its `<article>` or `<main>` if it has one, else its body,
-    without navigation, asides, forms and the page's own header and footer."""
+    """The article in an HTML page: its longest `<article>`, else its `<main>`, else its
+    body; without navigation, asides, forms and the page's own header and footer."""
     parser = LexborHTMLParser(html)
-    root = parser.css_first("article") or parser.css_first("main") or parser.body
+    # Pages hold teasers in <article> elements too: the article is the one with most text.
+    articles = sorted(parser.css("article"), key=lambda node: len(node.text()), reverse=True)
+    root = (articles[0] if articles else None) or parser.css_first("main") or parser.body
     builder = _BlockBuilder()
     if root is not None:
         builder.walk(root)
