@@ -434,7 +434,7 @@ def _short_id(source: _Source) -> str:
     """'hill-stent-2022', 'bennett', 'institute-for-urban-mobility-2024': who, else where,
     and the year."""
     people = [surname(name) for name in source.authors or source.speakers][:2]
-    parts = people or [source.publisher or source.title or "unattributed"]
+    parts = people or [source.publisher or source.title or source.unnamed or "unattributed"]
     if source.date:
         parts.append(source.date[:4])
     return slugify(" ".join(parts), max_length=40) or "reference"

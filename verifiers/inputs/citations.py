@@ -228,7 +228,9 @@ def read_citation(
         citation.title = citation.title or frame[start:end].strip() or None
     for start, end in emphasis:
         text = frame[start:end].strip()
-        if not text or any(n.start <= start < n.end for n in citation.authors + citation.speakers):
+        if not _names_a_work(text) or any(
+            n.start <= start < n.end for n in citation.authors + citation.speakers
+        ):
             continue
         if _WRITING_NOUNS.search(frame[max(0, start - 30) : start]) and citation.publisher:
             citation.title = citation.title or text
@@ -247,12 +249,30 @@ def read_citation(
 
 _UNNAMED = re.compile(
     r"\b(?P<phrase>(?i:the|a|an|my|our|their|his|her|its|le|la|les|un|une|die|der|das)\s+"
-    r"(?:[a-zà-ÿ'’-]+\s+){0,3}?(?P<head>[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
+    r"(?:(?!(?:is|was|were|are|be|been|could|would|should|can|will|may|might|has|had|have|"
+    r"did|do|does|not)\b)[a-zà-ÿ'’-]+\s+){0,3}?"
+    r"(?P<head>(?!(?:is|was|were|are|be|been|could|would|should|can|will|may|might|has|had|"
+    r"have|did|do|does|not)\b)[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
     rf"(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b(?!\s+(?:{_SPEECH_VERBS})\b)"
 )
 # Heads that point back to a work or its writers already named ("the report found", "its
 # authors wrote"), not to a new source.
 _POINTING_HEADS = re.compile(rf"^(?:{_WORK_NOUNS}|authors?|writers?|same|latter|former)$")
+
+
+def _names_a_work(text: str) -> bool:
+    """Italics name a publication or a work when they read like a name: capitalised, no
+    figures, a few words ('12,500' or 'really' are emphasis, not a title)."""
+    words = text.split()
+    return (
+        bool(words)
+        and len(words) <= _MAX_WORK_WORDS
+        and text[:1].isupper()
+        and not any(char.isdigit() for char in text)
+    )
+
+
+_MAX_WORK_WORDS = 12
 
 
 def _unnamed_source(frame: str) -> str | None:
