@@ -62,8 +62,9 @@ class Tally:
     def add(self, key: str, amount: int = 1) -> None:
         self.counts[key] += amount
 
-    def ratio(self, hits: str, total: str) -> float:
-        return self.counts[hits] / self.counts[total] if self.counts[total] else 1.0
+    def ratio(self, hits: str, total: str) -> str:
+        """hits / total to three places, or a dash when there is nothing to count."""
+        return f"{self.counts[hits] / self.counts[total]:.3f}" if self.counts[total] else "–"
 
 
 def score_article(article: dict, tally: Tally, verbose: bool) -> None:
@@ -126,13 +127,13 @@ def main() -> None:
         row = [
             style,
             str(c["quotes.labelled"]),
-            f"{tally.ratio('quotes.span_right', 'quotes.found'):.3f}",
-            f"{tally.ratio('quotes.span_right', 'quotes.labelled'):.3f}",
-            f"{tally.ratio('quotes.source_right', 'quotes.found'):.3f}",
-            f"{tally.ratio('quotes.source_right', 'quotes.labelled'):.3f}",
+            tally.ratio("quotes.span_right", "quotes.found"),
+            tally.ratio("quotes.span_right", "quotes.labelled"),
+            tally.ratio("quotes.source_right", "quotes.found"),
+            tally.ratio("quotes.source_right", "quotes.labelled"),
             str(c["claims.labelled"]),
-            f"{tally.ratio('claims.source_right', 'claims.found'):.3f}",
-            f"{tally.ratio('claims.source_right', 'claims.labelled'):.3f}",
+            tally.ratio("claims.source_right", "claims.found"),
+            tally.ratio("claims.source_right", "claims.labelled"),
         ]
         print("| " + " | ".join(row) + " |")
 
