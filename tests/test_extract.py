@@ -299,3 +299,25 @@ def test_the_longest_article_element_is_the_article() -> None:
         "a.html",
     )
     assert [s.text for s in find_quoted_spans(article)] == ["the bridge will open in May next year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "There are now more than 12,500 cameras in the schools, said Superintendent Robert "
+            "Runcie, and the district agreed to share video.",
+            "There are now more than 12,500 cameras in the schools",
+            "Robert Runcie",
+        ),
+        (
+            "Leaks cost the city four million litres a day, according to the Water Board.",
+            "Leaks cost the city four million litres a day",
+            "Water Board",
+        ),
+    ],
+)
+def test_claims_whose_source_is_named_after_them(text: str, claim: str, source: str) -> None:
+    (reference,) = find_references(from_plain_text(f"Title\n\n{text}", "a.txt"))["references"]
+    assert reference["claims"] == [claim]
+    assert source in reference["cite"]

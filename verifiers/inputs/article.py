@@ -187,9 +187,10 @@ class _Reader:
         claim = find_reported_claim(block.text[start:end])
         if claim is None:
             return
-        citation = self._citation(block, start, start + claim.start, spans)
+        named = (start + claim.source_start, start + claim.source_end)
+        citation = self._citation(block, *named, spans)
         if not citation.names_a_source():
-            frame = _masked(block.text, start, start + claim.start, spans)
+            frame = _masked(block.text, *named, spans)
             citation = self._pronoun(frame) or Citation()
             if not citation.names_a_source():
                 return

@@ -401,6 +401,12 @@ _ACCORDING_LAST = re.compile(
 )
 _MIN_CLAIM_WORDS = 5
 _SAID_WITHOUT_THAT = frozenset({"said", "says"})
+# "There are 12,500 cameras in the schools, said Superintendent Robert Runcie, and …": the
+# claim comes first, its source after the verb.
+_SAID_AFTER = re.compile(
+    r"^(?P<clause>(?:[^,]|(?<=\d),(?=\d)){12,}?),\s+(?:said|says|added|noted|warned|insisted)\s+"
+    r"(?P<source>(?:[A-Z][\w.'’-]*\s*){1,6}?)\s*(?:,|[.!?]?\s*$)"
+)
 # "told reporters the talks had failed": told someone, then what, without "that".
 _TOLD_WITHOUT_THAT = re.compile(r"^told (?:me|us|him|her|them|reporters|journalists)$", re.I)
 
@@ -408,26 +414,24 @@ _TOLD_WITHOUT_THAT = re.compile(r"^told (?:me|us|him|her|them|reporters|journali
 @dataclass(frozen=True)
 class ReportedClaim:
     text: str
-    # Where the claim's words start in the sentence; the source is named before it.
-    start: int
+    # The stretch of the sentence that names the claim's source, with its verb or
+    # "according to": before the claim ("X said that …") or after it ("…, said X").
     source_start: int
     source_end: int
 
 
 def find_reported_claim(sentence: str) -> ReportedClaim | None:
     """The statement a sentence reports in indirect speech ("X said that …")."""
-    sentence = sentence.strip()
-    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST):
-        match = pattern.match(sentence)
-        if match:
-            clause = match.group("clause").strip()
-            if _claim_words(clause):
-                return ReportedClaim(
-                    _tidy_claim(clause),
-                    match.start("clause"),
-                    match.start("source"),
-                    match.end("source"),
-                )
+    sentence = sentence.rstrip()
+    first = _ACCORDING_FIRST.match(sentence)
+    if first and _claim_words(first.group("clause")):
+        return ReportedClaim(_tidy_claim(first.group("clause")), 0, first.start("clause"))
+    for after in (_ACCORDING_LAST, _SAID_AFTER):
+        match = after.match(sentence)
+        if match and _claim_words(match.group("clause")):
+            return ReportedClaim(
+                _tidy_claim(match.group("clause")), match.end("clause"), len(sentence)
+            )
     for match in _REPORTED.finditer(sentence):
         verb = match.group("verb").lower()
         if not (
@@ -440,7 +444,7 @@ def find_reported_claim(sentence: str) -> ReportedClaim | None:
             and not (_PRONOUN_SUBJECT.search(sentence[: match.start()]))
         ):
             continue
-        return ReportedClaim(_tidy_claim(clause), match.start("clause"), 0, match.start())
+        return ReportedClaim(_tidy_claim(clause), 0, match.start("clause"))
     return None
 
 
@@ -452,7 +456,11 @@ def _claim_words(clause: str) -> bool:
 
 
 def _tidy_claim(clause: str) -> str:
-    return re.sub(r"\s+", " ", clause).strip().rstrip(".!?;, ")
+    """The claim's words alone: no closing bracket or full stop, no lead-in label
+    ("Read this fact: …")."""
+    clause = re.sub(r"\s+", " ", clause).strip().rstrip(".!?;, )]")
+    label = re.match(r"^(?:[\w'’-]+\s+){0,3}[\w'’-]+:\s+(?=\S)", clause)
+    return clause[label.end() :] if label else clause
 
 
 _TRAILING_CLAIM = re.compile(

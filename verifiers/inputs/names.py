@@ -45,6 +45,7 @@ ROLE_WORDS = frozenset(
         "journalist reporter editor columnist correspondent commentator researcher scientist "
         "minister's leader speaker sheriff attorney lawyer coach manager officer official "
         "première premier ministre président présidente chancelière kanzler kanzlerin "
+        "superintendent inspector detective constable principal dean provost chief "
         "foreign finance defence defense interior health education state trade labour labor "
         "transport justice treasury home affairs opposition party national federal regional "
         "city county state's dr mr mrs ms prof sir dame lord lady rev chief executive"
