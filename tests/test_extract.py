@@ -321,3 +321,39 @@ def test_claims_whose_source_is_named_after_them(text: str, claim: str, source: 
     (reference,) = find_references(from_plain_text(f"Title\n\n{text}", "a.txt"))["references"]
     assert reference["claims"] == [claim]
     assert source in reference["cite"]
+
+
+def test_footnotes_give_the_quotation_its_source_in_every_format() -> None:
+    html = from_html(
+        "<article><p>Hill and Stent wrote that “the talks had reached a tentative outline.”"
+        '<sup><a href="#fn1">1</a></sup> Then they stalled.</p>'
+        '<ol><li id="fn1">Fiona Hill and Angela Stent, <a href="https://fa.example/putin">'
+        "The World Putin Wants</a>, 2022.</li></ol></article>",
+        "a.html",
+        "https://essay.example/peace",
+    )
+    markdown = from_markdown(
+        "Hill and Stent wrote that “the talks had reached a tentative outline.”[^1] Then they "
+        "stalled.\n\n[^1]: Fiona Hill and Angela Stent, https://fa.example/putin, 2022.\n",
+        "a.md",
+    )
+    text = from_plain_text(
+        "Title\n\nHill and Stent wrote that “the talks had reached a tentative outline.”[1] "
+        "Then they stalled.\n\nNotes\n\n[1] Fiona Hill and Angela Stent, https://fa.example/putin\n",
+        "a.txt",
+    )
+    for article in (html, markdown, text):
+        (reference, *_) = find_references(article)["references"]
+        assert reference["quotes"] == ["the talks had reached a tentative outline."]
+        assert reference["urls"] == ["https://fa.example/putin"]
+
+
+def test_a_link_to_the_article_itself_is_never_a_source() -> None:
+    article = from_html(
+        '<article><p>Jo Park <a href="#top">said</a> “the bridge will open in May next year”, '
+        'as <a href="https://essay.example/bridge#more">we reported</a>.</p></article>',
+        "a.html",
+        "https://essay.example/bridge",
+    )
+    (reference,) = find_references(article)["references"]
+    assert "urls" not in reference

@@ -32,7 +32,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept univ u.s u.k e.g i.e".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+# A full stop, closing marks, a footnote marker ("[1]", "[^1]", "¹" or a bare number
+# from a <sup>), then space and a capital.
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"”’»)\]]*(?:\[\^?\w{1,4}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})?\s+(?=[\"“‘«(\[]?[A-Z0-9])"
+)
 
 
 @dataclass
@@ -250,8 +254,15 @@ class _Reader:
             for s in block.spans
             if s.kind == "link" and s.href and start <= s.start < end
         ]
-        citation.urls = [url for url in dict.fromkeys(citation.urls) if _is_web(url)]
+        citation.urls = [
+            url for url in dict.fromkeys(citation.urls) if _is_web(url) and not self._own(url)
+        ]
         return citation
+
+    def _own(self, url: str) -> bool:
+        """A link to the article itself (or a place in it) is never a source: verified
+        against itself, any quotation would hold."""
+        return bool(self._base) and url.split("#", 1)[0] == self._base.split("#", 1)[0]
 
     def _neighbour(self, block, sentences, number, spans, own: Citation) -> Citation:
         if own.points_back and self.last is not None:

@@ -80,6 +80,7 @@ def from_html(html: str, location: str, url: str | None = None) -> ArticleText:
     if root is not None:
         builder.walk(root)
     builder.flush()
+    _follow_footnotes(builder.blocks, parser)
     title = _html_title(parser)
     canonical = parser.css_first('link[rel="canonical"]')
     page_url = (canonical.attributes.get("href") if canonical else None) or url
@@ -180,6 +181,40 @@ class _BlockBuilder:
         self._pieces, self._length, self._spans = [], 0, []
 
 
+def _follow_footnotes(blocks: list[Block], parser: LexborHTMLParser) -> None:
+    """A link to a note on the same page ("…settlement.”<sup><a href="#fn1">1</a></sup>")
+    stands for the first web address in that note; a same-page link without one is no
+    source at all."""
+    for block in blocks:
+        spans = []
+        for span in block.spans:
+            if span.kind == "link" and span.href and span.href.startswith("#"):
+                href = _note_address(parser, span.href[1:])
+                if href is None:
+                    continue
+                span = Span(span.start, span.end, "link", href)
+            spans.append(span)
+        block.spans = spans
+
+
+def _note_address(parser: LexborHTMLParser, anchor: str) -> str | None:
+    if not anchor or '"' in anchor or "\\" in anchor:
+        return None
+    note = parser.css_first(f'[id="{anchor}"]') or parser.css_first(f'a[name="{anchor}"]')
+    if note is None:
+        return None
+    for link in note.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip()
+        if href.startswith(("http://", "https://")):
+            return href
+    return _first_address(note.text())
+
+
+def _first_address(text: str) -> str | None:
+    found = _BARE_URL.search(text or "")
+    return found.group() if found else None
+
+
 def _html_title(parser: LexborHTMLParser) -> str | None:
     for selector in ('meta[property="og:title"]', 'meta[name="citation_title"]'):
         node = parser.css_first(selector)
@@ -211,9 +246,11 @@ def _cited_works(parser: LexborHTMLParser) -> list[dict[str, list[str]]]:
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
+_FOOTNOTE_DEFINITION = re.compile(r"^\s{0,3}\[\^([^\]]+)\]:\s*(.*)$")
 _INLINE = re.compile(
     r"\[(?P<text>[^\]]+)\]\((?P<href><[^>]*>|[^)\s]+)(?:\s+[\"'][^)]*[\"'])?\)"
+    r"|\[(?P<note>\^[^\]]+)\]"
     r"|\[(?P<rtext>[^\]]+)\]\[(?P<ref>[^\]]*)\]"
     r"|<(?P<auto>https?://[^>\s]+)>"
     r"|(?P<strong>\*\*|__)(?P<stext>.+?)(?P=strong)"
@@ -242,6 +279,10 @@ def from_markdown(text: str, location: str) -> ArticleText:
         match = _LINK_DEFINITION.match(line)
         if match:
             definitions[match.group(1).lower()] = match.group(2)
+        note = _FOOTNOTE_DEFINITION.match(line)
+        if note and _first_address(note.group(2)):
+            definitions[f"^{note.group(1).lower()}"] = _first_address(note.group(2))
+    lines = [line for line in lines if not _FOOTNOTE_DEFINITION.match(line)]
     blocks: list[Block] = []
     groups = 0
     for paragraph in _markdown_paragraphs([ln for ln in lines if not _LINK_DEFINITION.match(ln)]):
@@ -320,6 +361,10 @@ def _markdown_inline(text: str, definitions: dict[str, str]) -> tuple[str, list[
 def _inline_parts(match: re.Match, definitions: dict[str, str]):
     if match.group("text") is not None:
         return match.group("text"), "link", match.group("href").strip("<>")
+    if match.group("note") is not None:  # a footnote marker: the note's address
+        key = match.group("note").lower()
+        marker = f"[{match.group('note')[1:]}]"
+        return marker, ("link" if key in definitions else None), definitions.get(key)
     if match.group("rtext") is not None:
         key = (match.group("ref") or match.group("rtext")).lower()
         return match.group("rtext"), ("link" if key in definitions else None), definitions.get(key)
@@ -345,6 +390,7 @@ def from_plain_text(text: str, location: str) -> ArticleText:
     """Paragraphs are separated by blank lines; lines opening with `>` are block quotations;
     a short first line standing alone is the title."""
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    notes = _plain_notes(paragraphs)
     blocks: list[Block] = []
     groups, title = 0, None
     for index, paragraph in enumerate(paragraphs):
@@ -355,6 +401,11 @@ def from_plain_text(text: str, location: str) -> ArticleText:
         body = _join_lines([line.lstrip("> ").strip() if quoted else line for line in lines])
         # Plain-text writers mark titles with *asterisks* or _underscores_ too.
         body, spans = _markdown_inline(body, {})
+        spans += [
+            Span(m.start(), m.end(), "link", notes[m.group(1)])
+            for m in _NOTE_MARKER.finditer(body)
+            if m.group(1) in notes and not _NOTE_LINE.match(body)
+        ]
         if index == 0 and len(lines) == 1 and len(body) < 120 and body[-1] not in '.!?”"':
             title = body
             blocks.append(Block(body, "heading"))
@@ -370,6 +421,22 @@ def from_plain_text(text: str, location: str) -> ArticleText:
             )
         )
     return ArticleText(location, blocks, title)
+
+
+_NOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
+_NOTE_LINE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.*)$")
+
+
+def _plain_notes(paragraphs: list[str]) -> dict[str, str]:
+    """Numbered notes with a web address ("[1] Hill and Stent, https://…"), by number."""
+    notes = {}
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            found = _NOTE_LINE.match(line)
+            address = _first_address(found.group(3)) if found else None
+            if address:
+                notes[found.group(1) or found.group(2)] = address
+    return notes
 
 
 def _join_lines(lines: list[str]) -> str:
