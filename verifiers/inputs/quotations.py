@@ -15,8 +15,9 @@ Not every quoted phrase is a quotation to check. The rule, in order:
    full stop, of at most twelve words, are a title ("The Long Road Back").
 3. After "so-called", or when one or two words are quoted, they are a term: a scare quote,
    a coinage, a word being discussed.
-4. Three words are a quotation only when a verb of saying introduces them ("called it
-   'a historic mistake'") or they form a whole sentence; otherwise a term.
+4. Three words are a quotation only when a verb of saying introduces or follows them
+   ("called it 'a historic mistake'", "'We will see,' said Reed") or they form a whole
+   sentence; otherwise a term.
 Everything else is a quotation. Titles are kept: they name the work cited.
 """
 
@@ -48,6 +49,10 @@ _SAYING_CUES = re.compile(
     r"warned|added|insisted|declared|promised|vowed|branded|labelled|labeled|as|it|them|him|her)"
     r"\W*$",
     re.I,
+)
+# "“We will see,” said Mayor Reed" / "“Not this year,” she told reporters".
+_SAID_AFTER = re.compile(
+    r"^[”\"’'»]?\s*,?\s*(?:[\w.'’-]+\s+){0,3}?(?:said|says|asked|replied|added|told|wrote)\b"
 )
 _TRAILING_PUNCTUATION = ",;:"
 # Words of four letters or more: "of", "the", "and" are lower case in titles too.
@@ -275,7 +280,9 @@ def classify(text: str, before: str, after: str) -> QuoteRole:
         return "title"
     if _TERM_CUES.search(before) or len(words) <= 2:
         return "term"
-    if len(words) == 3 and not (_SAYING_CUES.search(before) or _whole_sentence(text)):
+    if len(words) == 3 and not (
+        _SAYING_CUES.search(before) or _SAID_AFTER.match(after) or _whole_sentence(text)
+    ):
         return "term"
     return "quotation"
 
