@@ -77,7 +77,7 @@ def read_metadata(
         or _heading_like(parser, declared)
         or declared
     )
-    near_heading = text_near_heading(parser, text)
+    near_heading = text_near_heading(parser, text, title)
     written = written_byline(near_heading)
     authors = _completed(
         _first_list(_people(item.get("author") or item.get("creator")) for item in linked)

@@ -152,15 +152,33 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
-def text_near_heading(parser: LexborHTMLParser, text: str) -> str:
-    """The page's text around its heading, where bylines and datelines stand."""
+def text_near_heading(parser: LexborHTMLParser, text: str, title: str | None = None) -> str:
+    """The page's text around its headline, where bylines and datelines stand: found by the
+    article's title when the text holds it (an <h1> may be a section's name, "News"),
+    else by the <h1>."""
     heading = (
         parser.css_first("article h1") or parser.css_first("main h1") or parser.css_first("h1")
     )
-    title = " ".join((heading.text(separator=" ") if heading else "").split())
-    start = text.find(title) if title else -1
+    candidates = [
+        _title_part(title) if title else "",
+        heading.text(separator=" ") if heading else "",
+    ]
+    start = -1
+    for candidate in candidates:
+        candidate = " ".join(candidate.split())
+        if len(candidate) >= _MIN_HEADLINE_CHARS and (start := text.find(candidate)) >= 0:
+            break
     start = max(0, start - _NEAR_HEADING_CHARS // 4) if start >= 0 else 0
     return text[start : start + _NEAR_HEADING_CHARS]
+
+
+_MIN_HEADLINE_CHARS = 12
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+def _title_part(title: str) -> str:
+    """'Auf das erste Elektron kommt es an | Eawag' → the headline without the site's name."""
+    return _TITLE_SUFFIX.sub("", title.strip())
 
 
 def visible_date(near_heading: str) -> str | None:
