@@ -65,6 +65,8 @@ def check_reference(
     people = _people(reference)
     if not sources and rejected:
         quotes = [_not_in_candidates(quote, rejected) for quote in reference.quotes]
+    elif not sources:
+        quotes = [_no_page(quote) for quote in reference.quotes]
     else:
         quotes = [check_quote(quote, documents, unread, people) for quote in reference.quotes]
     return ReferenceReport(
@@ -107,6 +109,20 @@ def _screen(
         else:
             rejected.append(RejectedCandidate(report.url, why))
     return accepted, rejected
+
+
+def _no_page(quote: str) -> QuoteFinding:
+    return QuoteFinding(
+        quote,
+        "unavailable",
+        0.0,
+        None,
+        None,
+        [],
+        "No page to read: the reference names none, and no search found one (set "
+        "SOURCECHECK_SEARCH_URL to a SearXNG-compatible service, or add the source's address "
+        "to the manifest's urls).",
+    )
 
 
 def _not_in_candidates(quote: str, rejected: list[RejectedCandidate]) -> QuoteFinding:
