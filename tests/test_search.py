@@ -213,3 +213,16 @@ def test_a_misspelt_speaker_matches_and_is_reported_as_a_spelling_difference() -
     ]
     exact = document("Naftali Bennett spoke. Neftali Bennett spoke again.")
     assert spelling_notes(bennett, [exact]) == []
+
+
+def test_a_page_that_quotes_the_source_is_not_taken_for_it() -> None:
+    copy = page(
+        "https://blog.example/quoting",
+        f"As the essay put it, {QUOTE} of a negotiated interim settlement.",
+    )
+    copy[1].metadata.authors = ["Sam Blogger"]
+    copy[1].metadata.publisher = "Sam's Blog"
+    report = check_reference(HILL_STENT, [], [copy])
+    assert report.sources == []
+    assert "quoting the source" in report.rejected_candidates[0].reason
+    assert report.quotes[0].verdict == "not_found"

@@ -104,11 +104,24 @@ def _screen(
                 check_claim(claim, [document]).verdict in _HOLDS_CLAIM for claim in reference.claims
             )
             why = "it says nothing about the reported claims"
-        if holds:
+        if holds and _someone_else(reference, document):
+            why = (
+                "it holds the words, but its byline and publisher are not the cited ones: a "
+                "page quoting the source, not the source"
+            )
+        elif holds:
             accepted.append((replace(report, found_by="search"), document))
-        else:
-            rejected.append(RejectedCandidate(report.url, why))
+            continue
+        rejected.append(RejectedCandidate(report.url, why))
     return accepted, rejected
+
+
+def _someone_else(reference: Reference, document: Document) -> bool:
+    """The page says it is by other people, or from another publisher, than the citation
+    names, and nothing it says matches: search found a page that quotes the source."""
+    stated = check_attribution(reference, [document])
+    fields = [stated["authors"], stated["publisher"]]
+    return "mismatch" in fields and "match" not in fields
 
 
 def _no_page(quote: str) -> QuoteFinding:

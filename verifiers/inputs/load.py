@@ -112,10 +112,19 @@ async def add_candidates(
         if reference.urls or reference.candidates:
             return reference
         found = await find_candidates(fetcher, reference, providers)
+        # The citing article quotes its sources word for word: it is never one of them.
+        found = [url for url in found if not _same_page(url, manifest.article_url)]
         return replace(reference, candidates=tuple(found))
 
     references = await asyncio.gather(*(searched(ref) for ref in manifest.references))
     return replace(manifest, references=tuple(references))
+
+
+def _same_page(url: str, other: str | None) -> bool:
+    def bare(address: str) -> str:
+        return address.split("#", 1)[0].rstrip("/")
+
+    return other is not None and bare(url) == bare(other)
 
 
 def manifest_data(manifest: Manifest) -> dict:
