@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from verifiers import semantic
 from verifiers.attribution import check_attribution
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
@@ -132,6 +133,39 @@ def document(name: str) -> Document:
     return Document(f"https://sources.example/{name}", text, Metadata(), WordIndex(text))
 
 
+# Claims that say what a source says in other words (needs_review: worth an editor's
+# reading), or something on the same subject it does not say (no_evidence). Word overlap
+# alone misses most of the first kind; the `semantic` extra is for them.
+PARAPHRASES = [
+    ("tram", "ticket prices will stay the same to finance the project", R),
+    ("talks", "the delegations came back to Switzerland after a break", R),
+    ("talks", "artillery is to be pulled back from the front line", R),
+    ("study", "the jab kept people out of the wards", R),
+    ("study", "the research was paid for with state money", R),
+    ("club", "the manager was fired after a losing streak", R),
+    ("club", "his deputy takes charge until the break", R),
+    ("library", "readers can borrow books on the seventh day of the week from spring", R),
+    ("tram", "the tram will be run by a private company", N),
+    ("club", "the players went on strike", N),
+    ("study", "the vaccine caused serious side effects in children", N),
+    ("library", "the library will close its branch in the old town", N),
+]
+
+
+def paraphrase_table() -> None:
+    outcomes = [
+        (label, check_claim(claim, [document(name)]).verdict) for name, claim, label in PARAPHRASES
+    ]
+    path = "with the semantic extra" if semantic.available() else "words only (default install)"
+    print(f"\n{len(outcomes)} paraphrased and unsupported claims, {path}\n")
+    print("| label | right | said supported |\n| --- | ---: | ---: |")
+    for label in (R, N):
+        total = sum(1 for expected, _ in outcomes if expected == label)
+        right = sum(1 for expected, got in outcomes if expected == label and got == label)
+        wrongly = sum(1 for expected, got in outcomes if expected == label and got == S)
+        print(f"| {label} | {right} / {total} | {wrongly} |")
+
+
 def claims_table() -> None:
     outcomes = [
         (label, check_claim(claim, [document(name)]).verdict) for name, claim, label in CLAIMS
@@ -180,6 +214,7 @@ def attribution_table(corpus: Path) -> None:
 
 def main(arguments: list[str]) -> int:
     claims_table()
+    paraphrase_table()
     attribution_table(Path(arguments[0]) if arguments else DEFAULT_CORPUS)
     return 0
 

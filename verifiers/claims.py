@@ -4,9 +4,11 @@ Passages (each sentence, and each pair of neighbouring sentences) of every reada
 are ranked by BM25 over content-word stems. The claim is `supported` only when the best
 passage holds nearly all of its content words with the same negation and the same
 numbers; `needs_review` with the three best passages when they share a good part of it;
-`no_evidence` otherwise. Calling support that is not there is the failure this module is
-built to avoid, so the bar for it is high. A source's correction, clarification or
-retraction that concerns the claim is always shown, with a note.
+`no_evidence` otherwise. With the optional `semantic` extra, the passages that qualify
+are ordered by meaning rather than by BM25. Calling support that is not there is
+the failure this module is built to avoid, so the bar for it is high. A source's
+correction, clarification or retraction that concerns the claim is always shown, with a
+note.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from verifiers import semantic
 from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import ClaimFinding, Evidence
@@ -29,6 +32,12 @@ SUPPORTED_MIN_SHARE = 0.9
 # Below this share a passage is not evidence worth an editor's time.
 EVIDENCE_MIN_SHARE = 0.4
 MAX_EVIDENCE = 3
+# With the `semantic` extra, passages are ordered by meaning (all-MiniLM-L6-v2 embeddings)
+# but are evidence only by the words they share. Meaning alone cannot say what is evidence:
+# on benchmarks/claims.py paraphrases of a source's sentence score 0.32–0.58 against it and
+# claims the page does not make 0.26–0.60, so no similarity bar separates them.
+# Passages ordered by meaning: the best by shared words (no others can be evidence).
+SEMANTIC_POOL = 200
 # BM25's usual constants: term-frequency saturation and length normalisation.
 _K1, _B = 1.2, 0.75
 _NUMBER = re.compile(r"\d")
@@ -59,8 +68,14 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     if not wanted or not passages:
         return ClaimFinding(text, "no_evidence", [])
     ranked = _rank(wanted, passages)
+    candidates = [passage for _, passage in ranked]
+    if semantic.available():
+        pool = candidates[:SEMANTIC_POOL]
+        similar = semantic.similarities(text, [passage.text for passage in pool])
+        order = sorted(zip(similar, pool, strict=True), key=lambda pair: -pair[0])
+        candidates = [passage for _, passage in order]
     evidence: list[tuple[float, _Passage]] = []
-    for _, passage in ranked:
+    for passage in candidates:
         if passage.correction:
             continue  # a correction is shown as such, and never supports what it corrects
         share = len(wanted & passage.stems.keys()) / len(wanted)
@@ -73,9 +88,9 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     ][:1]
     if not evidence:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
-    share, best = evidence[0]
-    if share >= SUPPORTED_MIN_SHARE and _same_polarity_and_numbers(claim_words, best.words):
-        return ClaimFinding(text, "supported", _evidence(evidence[:1] + corrections))
+    for share, passage in evidence:
+        if share >= SUPPORTED_MIN_SHARE and _same_polarity_and_numbers(claim_words, passage.words):
+            return ClaimFinding(text, "supported", _evidence([(share, passage), *corrections]))
     return ClaimFinding(text, "needs_review", _evidence(evidence + corrections))
 
 
