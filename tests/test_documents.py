@@ -199,3 +199,14 @@ def test_a_declared_first_name_is_completed_from_the_written_byline() -> None:
     </script></head><body><article><h1>New robot samples blood</h1><p>By</p>
     <p>Todd Bates</p><p>The robot drew blood faster than nurses.</p></article></body></html>"""
     assert build_document(page(html)).metadata.authors == ["Todd Bates"]
+
+
+def test_a_byline_label_anywhere_on_the_page_names_the_author() -> None:
+    from verifiers.visible_metadata import labelled_byline
+
+    assert labelled_byline("Story text.\n\nText: Klausmartin Friedrich\n\nFotos: X") == [
+        "Klausmartin Friedrich"
+    ]
+    assert labelled_byline("Information\n\nAutor\n\nNikolai Huke,\n\nQuote") == ["Nikolai Huke"]
+    assert labelled_byline("Headline\n\nByAlex Bozarjian\n\nThursday") == ["Alex Bozarjian"]
+    assert labelled_byline("Menu\n\nBy Main Ingredient:\n\nRecipes") == []

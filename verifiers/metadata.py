@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from verifiers.model import Metadata
 from verifiers.visible_metadata import (
     byline,
+    labelled_byline,
     labelled_date,
     names_an_organisation,
     text_near_heading,
@@ -86,6 +87,7 @@ def read_metadata(
         or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
         or byline(parser, full_names=True)
         or written
+        or labelled_byline(text)
         or byline(parser, full_names=False)
         or _clean_names(meta.get("author", []))
         or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),

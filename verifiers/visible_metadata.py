@@ -210,6 +210,27 @@ def written_byline(near_heading: str) -> list[str]:
     return []
 
 
+# A byline label at a line's start, anywhere on the page: "Text: Klausmartin Friedrich",
+# "Autor\n\nNikolai Huke", "Redaktion: Eberhard Fuhr", "ByAlex Bozarjian" (markup glued).
+_LABELLED_BYLINE = re.compile(
+    r"(?m)^[^\S\n]*(?:\d{2}\.\d{2}\.\d{4}[^\S\n]*[-–][^\S\n]*)?"
+    r"(?:Autor(?:in)?|Author|Text|Redaktion|Written by|Geschrieben von|By(?=[A-Z])|By)"
+    r"[^\S\n]*:?[^\S\n]*\n{0,2}[^\S\n]*"
+    rf"(?P<names>{_PERSON}(?:[^\S\n]+(?:und|and)[^\S\n]+{_PERSON})?)"
+)
+
+
+def labelled_byline(text: str) -> list[str]:
+    """Names after an explicit byline label anywhere in the page's text."""
+    for found in _LABELLED_BYLINE.finditer(text):
+        if text[found.end() : found.end() + 1] == ":":
+            continue  # a menu's heading ("By Main Ingredient:"), not a byline
+        names = [name.strip() for name in re.split(r" und | and ", found.group("names"))]
+        if all(_looks_like_name(name) for name in names):
+            return names
+    return []
+
+
 def _written_date(found: re.Match) -> str | None:
     parts = found.groupdict()
     try:
