@@ -28,8 +28,9 @@ def _plain(text: str | None) -> str:
     return " ".join(token.word for token in tokenize(text or ""))
 
 
-# Words of a byline that join or introduce names ("Von A und B") and are no part of them.
-_BYLINE_WORDS = frozenset("by von und and mit with par et por y".split())
+# Words of a byline that join or introduce names ("Von A und B") or give a degree
+# ("Michael L. Anderson, PhD"), and are no part of the names.
+_BYLINE_WORDS = frozenset("by von und and mit with par et por y phd md".split())
 
 
 def _author_right(expected: str | list | None, found: list[str]) -> bool:

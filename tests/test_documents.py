@@ -210,3 +210,15 @@ def test_a_byline_label_anywhere_on_the_page_names_the_author() -> None:
     assert labelled_byline("Information\n\nAutor\n\nNikolai Huke,\n\nQuote") == ["Nikolai Huke"]
     assert labelled_byline("Headline\n\nByAlex Bozarjian\n\nThursday") == ["Alex Bozarjian"]
     assert labelled_byline("Menu\n\nBy Main Ingredient:\n\nRecipes") == []
+
+
+def test_a_username_author_becomes_the_name_the_page_writes() -> None:
+    from verifiers.metadata import _readable
+
+    text = "Bürgermeisterwahl\n\nVon Christian P. Stadtfeld\n\nDer Text. Arian Schlichenmayer"
+    assert _readable(["christian.stadtfeld", "arianschlichenmayer", "Jo Park"], text) == [
+        "Christian P. Stadtfeld",
+        "Arian Schlichenmayer",
+        "Jo Park",
+    ]
+    assert _readable(["uriebe"], text) == ["uriebe"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -80,18 +81,21 @@ def read_metadata(
     )
     near_heading = text_near_heading(parser, text, title)
     written = written_byline(near_heading)
-    authors = _completed(
-        _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
-        or _clean_names(meta.get("citation_author", []))
-        or _clean_names(meta.get("dc.creator", []))
-        or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
-        or byline(parser, full_names=True)
-        or written
-        or labelled_byline(text)
-        or byline(parser, full_names=False)
-        or _clean_names(meta.get("author", []))
-        or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),
-        written,
+    authors = _readable(
+        _completed(
+            _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
+            or _clean_names(meta.get("citation_author", []))
+            or _clean_names(meta.get("dc.creator", []))
+            or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
+            or byline(parser, full_names=True)
+            or written
+            or labelled_byline(text)
+            or byline(parser, full_names=False)
+            or _clean_names(meta.get("author", []))
+            or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),
+            written,
+        ),
+        text,
     )
     publisher = _first(_organisation(item.get("publisher")) for item in linked) or _first(
         meta.get(key, [None])[0]
@@ -153,6 +157,34 @@ def _completed(declared: list[str], written: list[str]) -> list[str]:
 # "2021-11-04T23:00Z": a page that knows only the day stores it as local midnight, and in
 # Central and Eastern European time local midnight is 22:00 or 23:00 UTC the day before.
 _LOCAL_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+]00:?00)$")
+
+
+_USERNAME = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")
+_CAPITALISED_NAME = re.compile(
+    r"\b[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’-]+)){1,3}"
+)
+
+
+def _readable(authors: list[str], text: str) -> list[str]:
+    """A username ("christian.stadtfeld", "arianschlichenmayer") replaced by the name the
+    page writes for it ("Christian P. Stadtfeld"), when it writes one."""
+    return [_written_name(name, text) if _USERNAME.match(name) else name for name in authors]
+
+
+def _written_name(username: str, text: str) -> str:
+    parts = [part for part in re.split(r"[._-]+", username) if part]
+    for found in _CAPITALISED_NAME.finditer(text):
+        words = [_ascii(word) for word in found.group().split()]
+        if (len(parts) > 1 and all(part in words for part in parts)) or (
+            len(parts) == 1 and "".join(w for w in words if len(w) > 1) == parts[0]
+        ):
+            return found.group()
+    return username
+
+
+def _ascii(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
 def normalise_date(value: str | None) -> str | None:
