@@ -178,7 +178,7 @@ def _written_name(username: str, text: str) -> str:
         if (len(parts) > 1 and all(part in words for part in parts)) or (
             len(parts) == 1 and "".join(w for w in words if len(w) > 1) == parts[0]
         ):
-            return found.group()
+            return _BY_PREFIX.sub("", found.group())
     return username
 
 
