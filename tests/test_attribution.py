@@ -84,3 +84,16 @@ def test_names_are_matched_tolerantly_and_misspellings_noted(
     documents = [page([on_page])]
     assert check_attribution(reference, documents)["authors"] == expected
     assert bool(spelling_notes(reference, documents)) == noted
+
+
+def test_a_page_signed_with_one_word_cannot_contradict_a_full_name() -> None:
+    from tests.support.documents import document
+    from verifiers.attribution import check_attribution
+    from verifiers.model import Reference
+
+    page = document("Some text.")
+    page.metadata.authors = ["Konstantin"]
+    cited = Reference("r", "x", authors=("Konstantin Tretyakov",))
+    assert check_attribution(cited, [page])["authors"] == "unknown"
+    page.metadata.authors = ["Konstantin Petrov"]
+    assert check_attribution(cited, [page])["authors"] == "mismatch"

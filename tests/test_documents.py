@@ -222,3 +222,12 @@ def test_a_username_author_becomes_the_name_the_page_writes() -> None:
         "Jo Park",
     ]
     assert _readable(["uriebe"], text) == ["uriebe"]
+
+
+def test_a_blog_signature_beside_its_date_names_the_author() -> None:
+    from verifiers.visible_metadata import signed_by
+
+    assert signed_by("Publiziert am 13. Januar 2014 von uriebe\n\nText") == ["uriebe"]
+    assert signed_by("Posted by Konstantin 21.10.2019") == ["Konstantin"]
+    assert signed_by("von Marianne1\nam 20.09.2020") == ["Marianne1"]
+    assert signed_by("a walk by the river on a fine day") == []

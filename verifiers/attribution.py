@@ -87,9 +87,14 @@ def _authors(cited: tuple[str, ...], document: Document) -> AttributionValue:
     if not cited or not page:
         return "unknown"
     # Pages often name only the first of several authors: one cited author on the page is
-    # a match; none of them is a mismatch.
+    # a match; none of them is a mismatch. A page that signs with one word only (a first
+    # name, a handle: "Konstantin", "uriebe") cannot contradict a full name.
     found = any(_same_person(author, name) for author in cited for name in page)
-    return "match" if found else "mismatch"
+    if found:
+        return "match"
+    if all(len(_plain(name).split()) < 2 for name in page):
+        return "unknown"
+    return "mismatch"
 
 
 def _same_person(cited: str, named: str) -> bool:

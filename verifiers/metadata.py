@@ -25,6 +25,7 @@ from verifiers.visible_metadata import (
     labelled_byline,
     labelled_date,
     names_an_organisation,
+    signed_by,
     text_near_heading,
     visible_date,
     written_byline,
@@ -92,7 +93,8 @@ def read_metadata(
             or labelled_byline(text)
             or byline(parser, full_names=False)
             or _clean_names(meta.get("author", []))
-            or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", [])),
+            or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
+            or signed_by(text),
             written,
         ),
         text,

@@ -220,6 +220,25 @@ _LABELLED_BYLINE = re.compile(
 )
 
 
+# A blog's signature beside its date: "Publiziert am 13. Januar 2014 von uriebe", "Posted
+# by Konstantin 21.10.2019", "von Marianne1 am 20.09.2020", "by damianduchamps on August 3".
+_SIGNED = re.compile(
+    r"\b(?:[Pp]osted|[Pp]ublished|[Pp]ubliziert|[Vv]eröffentlicht|[Gg]eschrieben|[Ww]ritten)"
+    r"\b[^\n]{0,40}?\b(?:by|von)[^\S\n]+(?P<handle>[\w.-]{2,30})"
+    r"|\b(?:by|von)[^\S\n]+(?P<dated>[\w.-]{2,30})\s+(?:am|on)[^\S\n]+\S*\d"
+)
+_NOT_A_HANDLE = frozenset("the der die das dem den einem einer a an admin".split())
+
+
+def signed_by(text: str) -> list[str]:
+    """The one-word signature a blog or forum puts beside its date."""
+    for found in _SIGNED.finditer(text):
+        handle = (found.group("handle") or found.group("dated")).strip(".-")
+        if handle.lower() not in _NOT_A_HANDLE and not handle.isdigit():
+            return [handle]
+    return []
+
+
 def labelled_byline(text: str) -> list[str]:
     """Names after an explicit byline label anywhere in the page's text."""
     for found in _LABELLED_BYLINE.finditer(text):
