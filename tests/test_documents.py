@@ -231,3 +231,4 @@ def test_a_blog_signature_beside_its_date_names_the_author() -> None:
     assert signed_by("Posted by Konstantin 21.10.2019") == ["Konstantin"]
     assert signed_by("von Marianne1\nam 20.09.2020") == ["Marianne1"]
     assert signed_by("a walk by the river on a fine day") == []
+    assert signed_by("", "So long, and thanks.\n\nBenni\n10. September 2017\n\nText") == ["Benni"]

@@ -94,7 +94,7 @@ def read_metadata(
             or byline(parser, full_names=False)
             or _clean_names(meta.get("author", []))
             or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
-            or signed_by(text),
+            or signed_by(text, near_heading),
             written,
         ),
         text,

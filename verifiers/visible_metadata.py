@@ -230,13 +230,30 @@ _SIGNED = re.compile(
 _NOT_A_HANDLE = frozenset("the der die das dem den einem einer a an admin".split())
 
 
-def signed_by(text: str) -> list[str]:
-    """The one-word signature a blog or forum puts beside its date."""
+def signed_by(text: str, near_heading: str = "") -> list[str]:
+    """The one-word signature a blog or forum puts beside its date; or, near the headline,
+    a line of one word that a date follows ("Benni\n10. September 2017", "Redaktion -
+    31. Januar 2022")."""
     for found in _SIGNED.finditer(text):
         handle = (found.group("handle") or found.group("dated")).strip(".-")
         if handle.lower() not in _NOT_A_HANDLE and not handle.isdigit():
             return [handle]
+    for found in _DATED_LINE.finditer(near_heading):
+        handle = found.group("handle")
+        if (
+            handle.lower() not in _NOT_A_HANDLE
+            and not handle.isdigit()
+            and handle.casefold() not in _FURNITURE
+            and _WRITTEN_DATE.match(near_heading, found.end())
+            and _written_date(_WRITTEN_DATE.match(near_heading, found.end()))
+        ):
+            return [handle]
     return []
+
+
+_DATED_LINE = re.compile(
+    r"(?m)^(?P<handle>[\w.-]{3,30})[^\S\n]*(?:\n|[-–][^\S\n]*)(?:am[^\S\n]+)?(?=\d)"
+)
 
 
 def labelled_byline(text: str) -> list[str]:
