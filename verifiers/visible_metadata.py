@@ -226,7 +226,12 @@ _SIGNED = re.compile(
     r"\b(?:[Pp]osted|[Pp]ublished|[Pp]ubliziert|[Vv]eröffentlicht|[Gg]eschrieben|[Ww]ritten)"
     r"\b[^\n]{0,40}?\b(?:by|von)[^\S\n]+(?P<handle>[\w.-]{2,30})"
     r"|\b(?:by|von)[^\S\n]+(?P<dated>[\w.-]{2,30})\s+(?:am|on)[^\S\n]+\S*\d"
+    # "by" alone on its line, the name on the next; a forum's "Themenstarter Pepemaus"
+    r"|(?m:^(?:by|von)[^\S\n]*\n+[^\S\n]*(?P<below>[\w.-]{2,30})[^\S\n]*$)"
+    r"|\bThemenstarter[^\S\n]+(?P<starter>[\w.-]{2,30})"
 )
+# Desks sign too: "Redaktion\n\nam 3. Februar 2022".
+_DESKS = frozenset({"redaktion", "newsdesk", "editorial", "rédaction", "redacción"})
 _NOT_A_HANDLE = frozenset("the der die das dem den einem einer a an admin".split())
 
 
@@ -235,7 +240,7 @@ def signed_by(text: str, near_heading: str = "") -> list[str]:
     a line of one word that a date follows ("Benni\n10. September 2017", "Redaktion -
     31. Januar 2022")."""
     for found in _SIGNED.finditer(text):
-        handle = (found.group("handle") or found.group("dated")).strip(".-")
+        handle = next(name for name in found.groups() if name).strip(".-")
         if handle.lower() not in _NOT_A_HANDLE and not handle.isdigit():
             return [handle]
     for found in _DATED_LINE.finditer(near_heading):
@@ -243,7 +248,7 @@ def signed_by(text: str, near_heading: str = "") -> list[str]:
         if (
             handle.lower() not in _NOT_A_HANDLE
             and not handle.isdigit()
-            and handle.casefold() not in _FURNITURE
+            and (handle.casefold() not in _FURNITURE or handle.casefold() in _DESKS)
             and _WRITTEN_DATE.match(near_heading, found.end())
             and _written_date(_WRITTEN_DATE.match(near_heading, found.end()))
         ):
@@ -252,12 +257,24 @@ def signed_by(text: str, near_heading: str = "") -> list[str]:
 
 
 _DATED_LINE = re.compile(
-    r"(?m)^(?P<handle>[\w.-]{3,30})[^\S\n]*(?:\n|[-–][^\S\n]*)(?:am[^\S\n]+)?(?=\d)"
+    r"(?m)^(?P<handle>[\w.-]{3,30})[^\S\n]*(?:\n\n?|[-–][^\S\n]*)(?:am[^\S\n]+)?(?=\d)"
+)
+
+
+# A press release's signature: the name, then its role on the next line.
+_ROLE_SIGNATURE = re.compile(
+    rf"(?m)^[^\S\n]*(?P<names>{_PERSON})[^\S\n]*\n\n?[^\S\n]*(?:Stellvertretende[rn]?[^\S\n]+)?"
+    r"(?:Pressesprecher(?:in)?|Pressereferent(?:in)?|Redakteur(?:in)?|Press Officer|"
+    r"Spokes(?:person|woman|man)|Media Relations)\b"
 )
 
 
 def labelled_byline(text: str) -> list[str]:
-    """Names after an explicit byline label anywhere in the page's text."""
+    """Names after an explicit byline label anywhere in the page's text, or above a press
+    officer's role."""
+    signature = _ROLE_SIGNATURE.search(text)
+    if signature and _looks_like_name(signature.group("names")):
+        return [signature.group("names")]
     for found in _LABELLED_BYLINE.finditer(text):
         if text[found.end() : found.end() + 1] == ":":
             continue  # a menu's heading ("By Main Ingredient:"), not a byline
