@@ -232,3 +232,16 @@ def test_a_blog_signature_beside_its_date_names_the_author() -> None:
     assert signed_by("von Marianne1\nam 20.09.2020") == ["Marianne1"]
     assert signed_by("a walk by the river on a fine day") == []
     assert signed_by("", "So long, and thanks.\n\nBenni\n10. September 2017\n\nText") == ["Benni"]
+
+
+def test_desks_forum_starters_and_press_officers_sign_too() -> None:
+    from verifiers.visible_metadata import labelled_byline, signed_by
+
+    assert signed_by("", "Viertelfinale\n\nRedaktion\n\nam 3. Februar 2022 um 20:17") == [
+        "Redaktion"
+    ]
+    assert signed_by("Melas\n\nby\n\ndelta201\n\nChapter 1") == ["delta201"]
+    assert signed_by("Fell\n\nThemenstarter Pepemaus\n\nBeginndatum") == ["Pepemaus"]
+    assert labelled_byline("Text.\n\nAlexandra Weber\n\nStellvertretende Pressesprecherin") == [
+        "Alexandra Weber"
+    ]
