@@ -1,11 +1,11 @@
 """The watch flow: verify every entry of a watchlist, keep its history, say what got worse.
 
-Each entry is a run of the verify flow (a subflow, so each shows in the Prefect UI with its
-own artifacts), written to REPORT_ROOT/<slug>/<UTC timestamp>/ and compared with the run
-before. A few entries run at once; they share one set of fetch limits, so a watchlist of
-many articles citing one site is as polite to it as one article. A verdict that got worse
-is told four ways: first in the entry's report, in a Prefect artifact, by exit status 1
-from `sourcecheck watch`, and to the watchlist's apprise URLs.
+Each entry is verified inside this flow with the verify flow's own tasks (a subflow per
+entry cost more than the entry's work), written to REPORT_ROOT/<slug>/<UTC timestamp>/ and
+compared with the run before. A few entries run at once; they share one set of fetch
+limits, so a watchlist of many articles citing one site is as polite to it as one article.
+A verdict that got worse is told four ways: first in the entry's report, in a Prefect
+artifact, by exit status 1 from `sourcecheck watch`, and to the watchlist's apprise URLs.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
 from verifiers.web.search import providers_from_environment, trusted_endpoints
 
 # Entries verified at once. Fetching is bounded by the shared limits whatever this is; it
-# bounds the pages held in memory and the subflows in flight.
+# bounds the pages held in memory and the entries in flight.
 ENTRIES_AT_ONCE = 8
 _log = logging.getLogger("sourcecheck.watch")
 
