@@ -231,8 +231,14 @@ def _watch(arguments: argparse.Namespace) -> int:
     }
     if arguments.command == "serve":
         with server_for_serving() as url:
-            from flows.watch import serve_watchlist  # Prefect is imported once the API is set
+            from flows.watch import cron_problem, serve_watchlist  # Prefect, once the API is set
 
+            problem = (
+                None if arguments.interval else cron_problem(arguments.watchlist, arguments.cron)
+            )
+            if problem:
+                print(f"sourcecheck: {problem}", file=sys.stderr)
+                return USAGE_ERROR
             print(f"serving {arguments.watchlist} on the Prefect server at {url}; Ctrl-C stops")
             with contextlib.suppress(KeyboardInterrupt):
                 serve_watchlist(arguments.watchlist, arguments.cron, arguments.interval, parameters)

@@ -200,6 +200,19 @@ def _notify(urls: tuple[str, ...], title: str, body: str) -> None:
         _log.warning("not every notification could be sent (%s)", ", ".join(urls))
 
 
+def cron_problem(watchlist: str, cron: str | None) -> str | None:
+    """What is wrong with the schedule to serve on (--cron, else the watchlist's), if anything."""
+    from prefect._internal.schemas.validators import validate_cron_string
+
+    schedule = cron or load_watchlist(watchlist).schedule
+    try:
+        validate_cron_string(schedule)
+    except ValueError as error:
+        where = "--cron" if cron else watchlist
+        return f"{where}: not a cron schedule ({error})"
+    return None
+
+
 def serve_watchlist(
     watchlist: str,
     cron: str | None = None,

@@ -95,6 +95,11 @@ def test_help_lists_every_option() -> None:
             "w.yaml: entries[0]: gone.yaml: no such file",
         ),
         ({"a.txt": "Title\n\nNothing quoted here.\n"}, ["extract", "a.txt"], "no quotations"),
+        (
+            {"w.yaml": "entries: [https://a.example/]\n"},
+            ["serve", "w.yaml", "--cron", "bad cron"],
+            "--cron: not a cron schedule",
+        ),
         ({}, ["extract", "ftp://example.org/a"], "not a manifest or an article"),
     ],
 )
