@@ -99,7 +99,8 @@ async def watch(
     else:
         outcomes = await _verify_entries(listed, settings, providers)
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    write_index(listed.report_root, stamp)
+    failures = {o.slug: (o.entry, o.error) for o in outcomes if o.error}
+    write_index(listed.report_root, stamp, failures)
     result = WatchResult(str(listed.report_root), outcomes)
     await publish_artifacts(
         [_report(Path(outcome.report_dir)) for outcome in outcomes if outcome.report_dir],

@@ -171,3 +171,15 @@ def test_serve_starts_its_own_prefect_server_and_runs_on_schedule(site, tmp_path
         timeout=60,
     )
     assert status.stdout.strip() == "not running"
+
+
+def test_an_entry_that_cannot_run_is_shown_and_the_others_go_on(site, tmp_path: Path) -> None:
+    watchlist = watched(site, tmp_path)
+    gone = site.url("/essays/gone")
+    watchlist.write_text(watchlist.read_text() + f"  - {gone}\n")
+    result = sourcecheck("watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"{gone}: " in result.stdout and "HTTP 404" in result.stdout
+    index = (tmp_path / "history" / "index.html").read_text()
+    assert "no run could be made" in index and "HTTP 404" in index
+    assert "refs.yaml" in index

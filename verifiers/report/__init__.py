@@ -175,9 +175,13 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-def write_index(report_root: Path, generated_at: str) -> Path:
+def write_index(
+    report_root: Path, generated_at: str, failures: dict[str, tuple[str, str]] | None = None
+) -> Path:
     """REPORT_ROOT/index.html: every watched entry with its latest summary and what changed,
-    read from each entry's latest/report.json."""
+    read from each entry's latest/report.json; `failures` (slug -> entry, why) are the
+    entries whose run just now could not be made, such as an article that is gone."""
+    failures = dict(failures or {})
     entries = []
     for latest in sorted(report_root.glob(f"*/{LATEST}/report.json")):
         try:
@@ -197,8 +201,10 @@ def write_index(report_root: Path, generated_at: str) -> Path:
                 "changed": len((changes or {}).get("quotes", []))
                 + len((changes or {}).get("sources", [])),
                 "worse": len(worse_quotes(report)),
+                "failed": failures.pop(latest.parent.parent.name, (None, None))[1],
             }
         )
+    entries += [{"slug": None, "input": entry, "failed": why} for entry, why in failures.values()]
     style = _asset("report.css")
     page = (
         _environment()
