@@ -21,6 +21,7 @@ from verifiers.inputs.manifest import (
     is_manifest_path,
     load_manifest,
     read_input_file,
+    read_text_file,
     validate_manifest,
 )
 from verifiers.model import Manifest, Reference
@@ -64,14 +65,10 @@ async def read_input(location: str, fetcher: Fetcher) -> Manifest:
 
 
 def read_article_file(path: str) -> ArticleText:
-    raw = read_input_file(path)
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return from_html(decode_body(raw, "text/html"), path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"is not UTF-8 text (byte {error.start})") from None
+        return from_html(decode_body(read_input_file(path), "text/html"), path)
+    text = read_text_file(path)
     if suffix in MARKDOWN_SUFFIXES:
         return from_markdown(text, path)
     return from_plain_text(text, path)

@@ -45,7 +45,7 @@ def is_manifest_path(path: str) -> bool:
 
 def load_manifest(path: str) -> Manifest:
     """Parse and validate the manifest at `path`; raise `InputError` on any problem."""
-    data = _parse(path, read_input_file(path))
+    data = _parse(path, read_text_file(path))
     return validate_manifest(path, data)
 
 
@@ -59,28 +59,38 @@ def read_input_file(path: str) -> bytes:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
 
 
-def _parse(path: str, raw: bytes) -> Any:
-    suffix = Path(path).suffix.lower()
+def read_text_file(path: str) -> str:
+    """An input file's UTF-8 text, or an `InputError` saying why there is none."""
     try:
-        text = raw.decode("utf-8-sig")
+        return read_input_file(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(path, f"is not UTF-8 text (byte {error.start})") from None
+
+
+def parse_yaml(path: str, text: str) -> Any:
+    """YAML read with the safe loader; a syntax error names its line."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise InputError(path, f"invalid YAML{where}: {problem}") from None
+
+
+def _parse(path: str, text: str) -> Any:
+    suffix = Path(path).suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text)
         if suffix == ".toml":
             return tomllib.loads(text)
         if suffix in (".yaml", ".yml"):
-            return yaml.safe_load(text)
+            return parse_yaml(path, text)
     except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON at line {error.lineno}: {error.msg}") from None
     except tomllib.TOMLDecodeError as error:
         raise InputError(path, f"invalid TOML: {error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InputError(path, f"invalid YAML{where}: {problem}") from None
     raise InputError(path, f"unknown manifest type {suffix!r} (use .yaml, .yml, .json or .toml)")
 
 
@@ -88,11 +98,11 @@ def validate_manifest(path: str, data: Any) -> Manifest:
     """A `Manifest` from parsed manifest data; `path` names its origin in error messages."""
     if not isinstance(data, dict):
         raise InputError(path, "a manifest must be a mapping with a 'references' list")
-    _reject_unknown_keys(path, "", data, _TOP_LEVEL_KEYS)
+    reject_unknown_keys(path, "", data, _TOP_LEVEL_KEYS)
     article = data.get("article") or {}
     if not isinstance(article, dict):
         raise InputError(path, "article: must be a mapping with 'title' and 'url'")
-    _reject_unknown_keys(path, "article: ", article, _ARTICLE_KEYS)
+    reject_unknown_keys(path, "article: ", article, _ARTICLE_KEYS)
     references = data.get("references")
     if not isinstance(references, list) or not references:
         raise InputError(path, "references: must be a non-empty list")
@@ -100,8 +110,8 @@ def validate_manifest(path: str, data: Any) -> Manifest:
     return Manifest(
         path=path,
         references=tuple(_with_unique_ids(path, parsed)),
-        article_title=_optional_text(path, "article: title", article.get("title")),
-        article_url=_optional_text(path, "article: url", article.get("url")),
+        article_title=optional_text(path, "article: title", article.get("title")),
+        article_url=optional_text(path, "article: url", article.get("url")),
     )
 
 
@@ -111,23 +121,23 @@ def _reference(path: str, index: int, item: Any) -> Reference:
         raise InputError(path, f"{where}: must be a mapping")
     if isinstance(item.get("id"), str) and item["id"].strip():
         where = f"{where} ({item['id'].strip()})"
-    _reject_unknown_keys(path, f"{where}: ", item, _REFERENCE_KEYS)
-    urls = _text_list(path, where, "urls", item.get("urls"))
-    candidates = _text_list(path, where, "candidates", item.get("candidates"))
-    cite = _optional_text(path, f"{where}: cite", item.get("cite"))
-    ref_id = _optional_text(path, f"{where}: id", item.get("id"))
+    reject_unknown_keys(path, f"{where}: ", item, _REFERENCE_KEYS)
+    urls = text_list(path, where, "urls", item.get("urls"))
+    candidates = text_list(path, where, "candidates", item.get("candidates"))
+    cite = optional_text(path, f"{where}: cite", item.get("cite"))
+    ref_id = optional_text(path, f"{where}: id", item.get("id"))
     if not cite and not ref_id and not urls:
         raise InputError(path, f"{where}: needs at least one of 'cite', 'id' or 'urls'")
-    quotes = _text_list(path, where, "quotes", item.get("quotes"))
-    claims = _text_list(path, where, "claims", item.get("claims"))
+    quotes = text_list(path, where, "quotes", item.get("quotes"))
+    claims = text_list(path, where, "claims", item.get("claims"))
     if not quotes and not claims:
         raise InputError(path, f"{where}: has neither 'quotes' nor 'claims' to check")
     return Reference(
         id=ref_id or "",
         cite=cite or ref_id or urls[0],
-        authors=tuple(_text_list(path, where, "authors", item.get("authors"))),
-        speakers=tuple(_text_list(path, where, "speakers", item.get("speakers"))),
-        publisher=_optional_text(path, f"{where}: publisher", item.get("publisher")),
+        authors=tuple(text_list(path, where, "authors", item.get("authors"))),
+        speakers=tuple(text_list(path, where, "speakers", item.get("speakers"))),
+        publisher=optional_text(path, f"{where}: publisher", item.get("publisher")),
         date=_date(path, where, item.get("date")),
         urls=tuple(urls),
         candidates=tuple(url for url in candidates if url not in urls),
@@ -156,14 +166,14 @@ def _with_unique_ids(path: str, references: list[Reference]) -> list[Reference]:
     return result
 
 
-def _reject_unknown_keys(path: str, where: str, mapping: dict, allowed: set[str]) -> None:
+def reject_unknown_keys(path: str, where: str, mapping: dict, allowed: set[str]) -> None:
     unknown = sorted(str(key) for key in mapping if key not in allowed)
     if unknown:
         expected = ", ".join(sorted(allowed))
         raise InputError(path, f"{where}unknown field {unknown[0]!r} (expected one of: {expected})")
 
 
-def _optional_text(path: str, where: str, value: Any) -> str | None:
+def optional_text(path: str, where: str, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -171,17 +181,19 @@ def _optional_text(path: str, where: str, value: Any) -> str | None:
     return value.strip() or None
 
 
-def _text_list(path: str, where: str, field_name: str, value: Any) -> list[str]:
+def text_list(path: str, where: str, field_name: str, value: Any) -> list[str]:
+    """A list of non-empty texts (one text alone counts as a list of one)."""
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
+    prefix = f"{where}: " if where else ""
     if not isinstance(value, list):
-        raise InputError(path, f"{where}: {field_name}: must be a list of text")
+        raise InputError(path, f"{prefix}{field_name}: must be a list of text")
     items = []
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise InputError(path, f"{where}: {field_name}[{index}]: must be non-empty text")
+            raise InputError(path, f"{prefix}{field_name}[{index}]: must be non-empty text")
         items.append(item.strip())
     return items
 

@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from verifiers.errors import InputError
 from verifiers.inputs.load import is_url
-from verifiers.inputs.manifest import read_input_file
+from verifiers.inputs.manifest import (
+    optional_text,
+    parse_yaml,
+    read_text_file,
+    reject_unknown_keys,
+    text_list,
+)
 
 DEFAULT_SCHEDULE = "0 6 * * *"
 DEFAULT_REPORT_ROOT = "reports"
@@ -50,21 +54,10 @@ class Watchlist:
 
 def load_watchlist(path: str, report_root: str | None = None) -> Watchlist:
     """The watchlist at `path`; `report_root` (from the command line) overrides its own."""
-    try:
-        data = yaml.safe_load(read_input_file(path).decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(path, f"invalid YAML{where}: {getattr(error, 'problem', error)}") from None
+    data = parse_yaml(path, read_text_file(path))
     if not isinstance(data, dict):
         raise InputError(path, "a watchlist must be a mapping with an 'entries' list")
-    unknown = sorted(str(key) for key in data if key not in _KEYS)
-    if unknown:
-        raise InputError(
-            path, f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(_KEYS))})"
-        )
+    reject_unknown_keys(path, "", data, _KEYS)
     entries = data.get("entries")
     if not isinstance(entries, list) or not entries:
         raise InputError(path, "entries: must be a non-empty list")
@@ -74,11 +67,11 @@ def load_watchlist(path: str, report_root: str | None = None) -> Watchlist:
         entries=tuple(_entry(path, folder, index, item) for index, item in enumerate(entries)),
         report_root=Path(
             report_root
-            or _text(path, "report_root", data.get("report_root"))
+            or optional_text(path, "report_root", data.get("report_root"))
             or DEFAULT_REPORT_ROOT
         ).resolve(),
-        schedule=_text(path, "schedule", data.get("schedule")) or DEFAULT_SCHEDULE,
-        notify=tuple(_texts(path, "notify", data.get("notify"))),
+        schedule=optional_text(path, "schedule", data.get("schedule")) or DEFAULT_SCHEDULE,
+        notify=tuple(text_list(path, "", "notify", data.get("notify"))),
     )
 
 
@@ -86,12 +79,8 @@ def _entry(path: str, folder: Path, index: int, item: Any) -> Entry:
     where = f"entries[{index}]"
     tags: tuple[str, ...] = ()
     if isinstance(item, dict):
-        unknown = sorted(str(key) for key in item if key not in _ENTRY_KEYS)
-        if unknown:
-            raise InputError(
-                path, f"{where}: unknown field {unknown[0]!r} (expected path or url, tags)"
-            )
-        tags = tuple(_texts(path, f"{where}: tags", item.get("tags")))
+        reject_unknown_keys(path, f"{where}: ", item, _ENTRY_KEYS)
+        tags = tuple(text_list(path, where, "tags", item.get("tags")))
         item = item.get("path") or item.get("url")
     if not isinstance(item, str) or not item.strip():
         raise InputError(path, f"{where}: must be a URL, a file path, or a mapping with 'path'")
@@ -102,21 +91,3 @@ def _entry(path: str, folder: Path, index: int, item: Any) -> Entry:
     if not located.is_file():
         raise InputError(path, f"{where}: {written}: no such file")
     return Entry(str(located), written, tags)
-
-
-def _text(path: str, where: str, value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(path, f"{where}: must be text")
-    return value.strip() or None
-
-
-def _texts(path: str, where: str, value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise InputError(path, f"{where}: must be a list of text")
-    return [v.strip() for v in value]
