@@ -279,8 +279,7 @@ def _extract(arguments: argparse.Namespace) -> int:
             manifest = await read_input(arguments.article, fetcher)
             return manifest_data(await add_candidates(manifest, fetcher, providers))
 
-    try:
-        check_input(arguments.article)
+    try:  # reading the input checks it: no second reading beforehand
         data = asyncio.run(extract())
     except InputError as error:
         print(f"sourcecheck: {error}", file=sys.stderr)

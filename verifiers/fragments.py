@@ -45,3 +45,10 @@ def fragment_url(url: str, passage: str) -> str:
 def _encode(text: str) -> str:
     # The directive's own syntax characters (& , -) must be escaped inside its terms.
     return quote(text, safe="").replace("-", "%2D")
+
+
+def same_page(url: str, other: str | None) -> bool:
+    """Whether two addresses name one page: a place in it (#…) or a closing slash aside."""
+    if not other:
+        return False
+    return urldefrag(url).url.rstrip("/") == urldefrag(other).url.rstrip("/")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from verifiers.fragments import same_page
 from verifiers.inputs.article_text import ArticleText, Block
 from verifiers.inputs.citations import (
     PERSON_PRONOUNS,
@@ -255,14 +256,13 @@ class _Reader:
             if s.kind == "link" and s.href and start <= s.start < end
         ]
         citation.urls = [
-            url for url in dict.fromkeys(citation.urls) if _is_web(url) and not self._own(url)
+            # A link to the article itself (or a place in it) is never a source: verified
+            # against itself, any quotation would hold.
+            url
+            for url in dict.fromkeys(citation.urls)
+            if _is_web(url) and not same_page(url, self._base)
         ]
         return citation
-
-    def _own(self, url: str) -> bool:
-        """A link to the article itself (or a place in it) is never a source: verified
-        against itself, any quotation would hold."""
-        return bool(self._base) and url.split("#", 1)[0] == self._base.split("#", 1)[0]
 
     def _neighbour(self, block, sentences, number, spans, own: Citation) -> Citation:
         if own.points_back and self.last is not None:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from verifiers.documents import decode_body
 from verifiers.errors import InputError
+from verifiers.fragments import same_page
 from verifiers.inputs.article import find_references
 from verifiers.inputs.article_text import ArticleText, from_html, from_markdown, from_plain_text
 from verifiers.inputs.manifest import (
@@ -110,18 +111,11 @@ async def add_candidates(
             return reference
         found = await find_candidates(fetcher, reference, providers)
         # The citing article quotes its sources word for word: it is never one of them.
-        found = [url for url in found if not _same_page(url, manifest.article_url)]
+        found = [url for url in found if not same_page(url, manifest.article_url)]
         return replace(reference, candidates=tuple(found))
 
     references = await asyncio.gather(*(searched(ref) for ref in manifest.references))
     return replace(manifest, references=tuple(references))
-
-
-def _same_page(url: str, other: str | None) -> bool:
-    def bare(address: str) -> str:
-        return address.split("#", 1)[0].rstrip("/")
-
-    return other is not None and bare(url) == bare(other)
 
 
 def manifest_data(manifest: Manifest) -> dict:
