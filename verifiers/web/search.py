@@ -20,6 +20,7 @@ from datetime import date
 from typing import Protocol
 from urllib.parse import urlencode, urlsplit
 
+from verifiers.inputs.names import surname
 from verifiers.model import Reference
 from verifiers.web.fetcher import Fetcher
 from verifiers.words import content_stems
@@ -242,7 +243,7 @@ def score(reference: Reference, candidate: Candidate) -> float:
         title_stems = _stems(title)
         if title_stems:
             total += 0.25 * len(title_stems & _stems(candidate.title)) / len(title_stems)
-    people = [_surname(name) for name in (*reference.authors, *reference.speakers)]
+    people = [surname(name) for name in (*reference.authors, *reference.speakers)]
     if people:
         known = f"{' '.join(candidate.authors)} {shown} {candidate.url}".lower()
         total += 0.2 * sum(1 for name in people if name and name in known) / len(people)
@@ -315,11 +316,6 @@ def _longest_run(said: str, shown: str) -> int:
 
 def _stems(text: str) -> set[str]:
     return content_stems(re.findall(r"\w+", text.casefold()))
-
-
-def _surname(name: str) -> str:
-    words = name.lower().split()
-    return words[-1] if words else ""
 
 
 def _with_query(endpoint: str, **query: object) -> str:
