@@ -19,6 +19,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import publish_artifacts
@@ -90,9 +91,17 @@ class Held:
         return Held, (self.value,)
 
 
-@task(name="fetch-sources", cache_policy=NO_CACHE, task_run_name="fetch {count} pages")
+def _fetch_run_name() -> str:
+    return f"fetch {len(task_run.parameters['urls'])} pages"
+
+
+def _check_run_name() -> str:
+    return f"check {task_run.parameters['work'].value[0][0].id}…"
+
+
+@task(name="fetch-sources", cache_policy=NO_CACHE, task_run_name=_fetch_run_name)
 async def fetch_sources_task(
-    fetcher: Fetcher, urls: dict[str, str | None], archive_url: str | None, count: int
+    fetcher: Fetcher, urls: dict[str, str | None], archive_url: str | None
 ) -> Held:
     """Every page the references name or search found, each once, at once within the
     fetcher's limits; a page that cannot be read live is read from its archived copy."""
@@ -122,8 +131,8 @@ async def fetch_source(
     return report, document
 
 
-@task(name="check-references", cache_policy=NO_CACHE, task_run_name="check {first}…")
-def check_references_task(first: str, work: Held) -> list[ReferenceReport]:
+@task(name="check-references", cache_policy=NO_CACHE, task_run_name=_check_run_name)
+def check_references_task(work: Held) -> list[ReferenceReport]:
     """A batch of references (each with its sources and candidates) against what was
     fetched: pure work, shippable to any task runner's workers."""
     return [check_reference(ref, sources, found) for ref, sources, found in work.value]
@@ -198,10 +207,9 @@ async def verify_input(
                 if isinstance(manifest, InputError):
                     raise manifest
                 urls = _cited_urls(manifest.references)
-                sources = (await fetch_sources_task(fetcher, urls, archive_url, len(urls))).value
+                sources = (await fetch_sources_task(fetcher, urls, archive_url)).value
         checks = [
             check_references_task.submit(
-                batch[0].id,
                 Held(
                     [
                         (ref, [sources[u] for u in ref.urls], [sources[u] for u in ref.candidates])
