@@ -97,3 +97,21 @@ def test_a_page_signed_with_one_word_cannot_contradict_a_full_name() -> None:
     assert check_attribution(cited, [page])["authors"] == "unknown"
     page.metadata.authors = ["Konstantin Petrov"]
     assert check_attribution(cited, [page])["authors"] == "mismatch"
+
+
+def test_a_cited_date_may_be_the_update_the_page_declares() -> None:
+    from verifiers.attribution import date_notes
+
+    updated = page(published="2021-11-29")
+    updated.metadata.updated = "2022-01-12"
+    reference = Reference("r", "c", date="2022-01-12")
+    assert check_attribution(reference, [updated])["date"] == "match"
+    assert date_notes(reference, [updated]) == [
+        "the cited date 2022-01-12 is when https://www.foreignaffairs.com/x was updated; "
+        "it was first published on 2021-11-29"
+    ]
+    first = Reference("r", "c", date="2021-11-29")
+    assert check_attribution(first, [updated])["date"] == "match"
+    assert date_notes(first, [updated]) == []
+    neither = Reference("r", "c", date="2020-05-01")
+    assert check_attribution(neither, [updated])["date"] == "mismatch"

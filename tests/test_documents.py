@@ -245,3 +245,93 @@ def test_desks_forum_starters_and_press_officers_sign_too() -> None:
     assert labelled_byline("Text.\n\nAlexandra Weber\n\nStellvertretende Pressesprecherin") == [
         "Alexandra Weber"
     ]
+
+
+def test_the_byline_under_the_headline_outranks_a_related_storys() -> None:
+    html = """<html><head><title>Housing is scarce</title></head><body>
+    <article><h1>Students are still looking for a room</h1><p>Von Lisa Petrich</p>
+    <p>Mi, 18. Oktober 2023 um 12:50 Uhr</p><p>Lectures have begun.</p>
+    <p>{story}</p></article><aside><p class="author">Clara Müller</p><p>Another story</p>
+    </aside></body></html>""".format(story="The rooms are few and dear. " * 60)
+    metadata = build_document(page(html)).metadata
+    assert metadata.authors == ["Lisa Petrich"]
+    assert metadata.published == "2023-10-18"
+
+
+def test_a_written_byline_ends_where_the_next_words_begin() -> None:
+    html = """<html><body><article><h1>Once paid, everything read</h1>
+    <p>Am 13. November 2019 Von Henry In Aktuell</p><p>Von Mitte September an gilt es.</p>
+    </article></body></html>"""
+    assert build_document(page(html)).metadata.authors != ["Henry In Aktuell"]
+    assert "Mitte September" not in build_document(page(html)).metadata.authors
+
+
+def test_translators_and_picture_credits_are_not_the_byline() -> None:
+    html = """<html><body><article><h1>Clickbait costs carbon</h1>
+    <figure><img src="x.jpg"><span class="license-info"><a href="/author/x">Nenad
+    Stojkovic</a></span></figure>
+    <p class="first-p-author">Übersetzung <span><a href="/author/sarah-indra/">Sarah-Indra
+    Jungblut</a></span></p><div class="author"><p>Autor <span>Mark Newton:</span></p></div>
+    <p>Headlines like this one are familiar.</p></article></body></html>"""
+    assert build_document(page(html)).metadata.authors == ["Mark Newton"]
+
+
+def test_a_forum_handle_with_digits_and_its_date_sign_a_post() -> None:
+    html = """<html><body><h1>Site name</h1><div class="news"><h2>The events of late</h2>
+    <p>Text of the post.</p><div class="left author">Author: <a href="/p/58"><b>Bo2man</b>
+    </a> am 29.12.2010, 13:36 Uhr</div></div><table><tr><td class="author">29.12.10<br>
+    <a href="/p/62">CatfiSh</a></td></tr></table></body></html>"""
+    metadata = build_document(page(html)).metadata
+    assert metadata.authors == ["Bo2man"]
+    assert metadata.published == "2010-12-29"
+
+
+def test_the_date_beside_the_byline_outranks_a_plain_meta_date() -> None:
+    html = """<html><head><meta name="date" content="2020-04-30"></head><body><article>
+    <h1>Rent strike in the United States</h1><ul><li class="Author">Von Moritz Wichmann</li>
+    <li class="Date">29.04.2020, 12:01 Uhr</li></ul><p>Text.</p></article></body></html>"""
+    assert build_document(page(html)).metadata.published == "2020-04-29"
+    short_year = html.replace("29.04.2020, 12:01 Uhr", "31.10.23")
+    assert build_document(page(short_year)).metadata.published == "2023-10-31"
+
+
+def test_slashed_dates_are_read_as_the_pages_language_writes_them() -> None:
+    def published(lang: str, written: str) -> str | None:
+        html = f"""<html lang="{lang}"><body><article><h1>Student halls are too full</h1>
+        <p>The Guardian <span class="time">{written}</span> <span class="authorname-txt">Anna
+        Fazackerley</span></p><p>Text.</p></article></body></html>"""
+        return build_document(page(html)).metadata.published
+
+    assert published("en-GB", "02/10/2020") == "2020-10-02"
+    assert published("en-US", "02/10/2020") == "2020-02-10"
+    assert published("en", "02/10/2020") is None  # either reading is a date
+    assert published("en", "25/10/2020") == "2020-10-25"
+
+
+def test_dates_from_an_hatom_title_and_a_dashed_url() -> None:
+    html = """<html><body><h1>Did Mozart's parents worry?</h1>
+    <span class="updated" title="2013-04-04T18:52:11+00:00"></span><p>Text.</p></body></html>"""
+    assert build_document(page(html)).metadata.published == "2013-04-04"
+    fetched = FetchedPage(
+        "https://news.example/local/2020-02/19/c_1125597921.htm",
+        None,
+        200,
+        "live",
+        "",
+        "text/html",
+        body=b"<html><body><h1>Voices</h1><p>Text.</p></body></html>",
+    )
+    assert build_document(fetched).metadata.published == "2020-02-19"
+
+
+def test_the_last_update_a_page_declares_is_kept_beside_its_publication() -> None:
+    html = """<html><head><meta property="article:published_time" content="2021-11-29T14:13:37">
+    <meta property="article:modified_time" content="2022-01-12T14:27:30"></head><body>
+    <article><h1>Do fish feel pain?</h1><p class="author">Christoph Hein</p><p>12.01.2022</p>
+    <p>Text.</p></article></body></html>"""
+    metadata = build_document(page(html)).metadata
+    assert (metadata.published, metadata.updated) == ("2021-11-29", "2022-01-12")
+    unchanged = html.replace("2022-01-12T14:27:30", "2021-11-29T15:00:00").replace(
+        "12.01.2022", "29.11.2021"
+    )
+    assert build_document(page(unchanged)).metadata.updated is None

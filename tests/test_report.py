@@ -54,7 +54,13 @@ def test_json_has_every_contract_field() -> None:
         "evidence_record",
         "found_by",
     }
-    assert set(ref["sources"][0]["metadata"]) == {"title", "authors", "publisher", "published"}
+    assert set(ref["sources"][0]["metadata"]) == {
+        "title",
+        "authors",
+        "publisher",
+        "published",
+        "updated",
+    }
     quote = ref["quotes"][0]
     assert set(quote) == {
         "text",

@@ -145,7 +145,28 @@ def _publisher(cited: str | None, document: Document) -> AttributionValue:
 
 
 def _date(cited: str | None, document: Document) -> AttributionValue:
-    published = document.metadata.published
+    """A cited date matches the page's publication date, or the update it declares (a
+    writer cites the date the page shows)."""
+    stated = [
+        _date_against(cited, day)
+        for day in (document.metadata.published, document.metadata.updated)
+    ]
+    return "match" if "match" in stated else stated[0]
+
+
+def date_notes(reference: Reference, documents: list[Document]) -> list[str]:
+    """A cited date that is not the page's first publication but its declared update."""
+    return [
+        f"the cited date {reference.date} is when {document.url} was updated; it was first "
+        f"published on {document.metadata.published}"
+        for document in documents
+        if document.metadata.published
+        and _date_against(reference.date, document.metadata.published) == "mismatch"
+        and _date_against(reference.date, document.metadata.updated) == "match"
+    ]
+
+
+def _date_against(cited: str | None, published: str | None) -> AttributionValue:
     if not cited or not published:
         return "unknown"
     try:

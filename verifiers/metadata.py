@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from verifiers.model import Metadata
 from verifiers.visible_metadata import (
     byline,
+    date_beside_byline,
     labelled_byline,
     labelled_date,
     names_an_organisation,
@@ -59,7 +60,28 @@ _SCRIPT_DATE = re.compile(
     r'"(?:datePublished|datePosted|publishDate|publishedDate|pubDate|date_published|'
     r'publication_date)"\s*:\s*"([^"]{6,40})"'
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})(?:/|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_-]|$)")
+_UPDATE_DATE_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+)
+_PUBLICATION_DATE_KEYS = (
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 _BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 
 
@@ -82,13 +104,18 @@ def read_metadata(
     )
     near_heading = text_near_heading(parser, text, title)
     written = written_byline(near_heading)
+    marked = byline(parser, full_names=True)
     authors = _readable(
         _completed(
             _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
             or _clean_names(meta.get("citation_author", []))
             or _clean_names(meta.get("dc.creator", []))
             or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
-            or byline(parser, full_names=True)
+            # A byline in the markup may be a related story's: the one written under the
+            # headline outranks it unless it is that one.
+            or (marked if _stands_in(marked, near_heading) else [])
+            or written_byline(near_heading, own_line=True)
+            or marked
             or written
             or labelled_byline(text)
             or byline(parser, full_names=False)
@@ -109,39 +136,59 @@ def read_metadata(
             "application-name",
         )
     )
+    beside_byline = date_beside_byline(text, authors, near_heading, _month_first(parser, meta))
     published = _first(
         normalise_date(value)
-        for value in [_text(item.get("datePublished")) for item in linked]
-        + [
-            meta.get(key, [None])[0]
-            for key in (
-                "citation_publication_date",
-                "citation_date",
-                "citation_online_date",
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "pubdate",
-                "publishdate",
-                "sailthru.date",
-                "parsely-pub-date",
-            )
-        ]
-        + [_any_json_ld_date(parser)]
-        + [
-            value
-            for key, values in meta.items()
-            if "pubdate" in key or "publish" in key
-            for value in values[:1]
-        ]
-        + [_time_tag(parser), _url_date(url), _script_date(html_source)]
-        + [labelled_date(text), visible_date(near_heading)]
+        for value in _declared_dates(
+            parser, meta, linked, url, text, html_source, beside_byline, near_heading
+        )
     )
-    return Metadata(title=title, authors=authors, publisher=publisher, published=published)
+    updated = _first(
+        normalise_date(value)
+        for value in [_text(item.get("dateModified")) for item in linked]
+        + [meta.get(key, [None])[0] for key in _UPDATE_DATE_KEYS]
+    )
+    if beside_byline and published and beside_byline > published:
+        updated = max(updated or beside_byline, beside_byline)
+    return Metadata(
+        title=title,
+        authors=authors,
+        publisher=publisher,
+        published=published,
+        updated=updated if updated != published else None,
+    )
+
+
+def _declared_dates(
+    parser: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    linked: list[dict[str, Any]],
+    url: str,
+    text: str,
+    html_source: str,
+    beside_byline: str | None,
+    near_heading: str,
+) -> Iterator[str | None]:
+    """The publication date as each place that may hold it says, the most deliberate
+    first; lazily, as most pages answer early."""
+    yield from (_text(item.get("datePublished")) for item in linked)
+    yield from (meta.get(key, [None])[0] for key in _PUBLICATION_DATE_KEYS)
+    yield _any_json_ld_date(parser)
+    yield from (values[0] for key, values in meta.items() if "pubdate" in key or "publish" in key)
+    yield _script_date(html_source)
+    yield _publication_time(parser)
+    yield beside_byline
+    yield labelled_date(text)
+    # A page's plain "date" is often the day it was generated or last changed.
+    yield from (meta.get(key, [None])[0] for key in ("date", "dc.date"))
+    yield _any_time(parser)
+    yield _url_date(url)
+    yield visible_date(near_heading)
+
+
+def _stands_in(names: list[str], text: str) -> bool:
+    folded = text.casefold()
+    return bool(names) and all(name.split()[-1].casefold() in folded for name in names)
 
 
 def _completed(declared: list[str], written: list[str]) -> list[str]:
@@ -320,18 +367,32 @@ def _title_tag(parser: LexborHTMLParser) -> str | None:
     return _text(node.text()) if node is not None else None
 
 
-def _time_tag(parser: LexborHTMLParser) -> str | None:
-    """The publication <time> (or microformat), else the first <time>."""
-    for selector in (
+def _publication_time(parser: LexborHTMLParser) -> str | None:
+    """The <time> (or microformat) marked as the publication's."""
+    return _time_in(
+        parser,
         '[itemprop="datePublished"]',
         "time[pubdate]",
         'time[class*="publish"]',
-        "abbr.published[title]",
+        ".published[title]",
+        ".published[datetime]",
+    )
+
+
+def _any_time(parser: LexborHTMLParser) -> str | None:
+    """The article's first <time>, else the page's, else an hAtom `updated` date."""
+    return _time_in(
+        parser,
         "article time[datetime]",
         "time[datetime]",
         "article time",
         "time",
-    ):
+        ".updated[title]",
+    )
+
+
+def _time_in(parser: LexborHTMLParser, *selectors: str) -> str | None:
+    for selector in selectors:
         node = parser.css_first(selector)
         if node is not None:
             attributes = node.attributes
@@ -344,6 +405,22 @@ def _time_tag(parser: LexborHTMLParser) -> str | None:
             if normalise_date(value):
                 return value
     return None
+
+
+def _month_first(parser: LexborHTMLParser, meta: dict[str, list[str]]) -> bool | None:
+    """Whether the page's language writes dates month first (US English), or None when
+    its language is not known or is English of no stated country."""
+    root = parser.css_first("html")
+    declared = (
+        (root.attributes.get("lang") or root.attributes.get("xml:lang") if root else None)
+        or meta.get("og:locale", [None])[0]
+        or meta.get("content-language", [None])[0]
+        or ""
+    )
+    language = declared.strip().lower().replace("_", "-")
+    if not language or language == "en":
+        return None
+    return language == "en-us"
 
 
 def _any_json_ld_date(parser: LexborHTMLParser) -> str | None:

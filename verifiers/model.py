@@ -60,6 +60,7 @@ class Metadata:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     published: str | None = None
+    updated: str | None = None  # the last update the page declares, when not published
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifiers.attribution import check_attribution, spelling_notes
+from verifiers.attribution import check_attribution, date_notes, spelling_notes
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
 from verifiers.errors import UnreadableSource
@@ -74,7 +74,7 @@ def check_reference(
         cite=reference.cite,
         sources=[report for report, _ in sources],
         attribution=check_attribution(reference, documents),
-        attribution_notes=spelling_notes(reference, documents),
+        attribution_notes=spelling_notes(reference, documents) + date_notes(reference, documents),
         quotes=quotes,
         claims=[check_claim(claim, documents) for claim in reference.claims],
         rejected_candidates=rejected,

@@ -31,16 +31,21 @@ _BYLINE_SELECTORS = (
 # Author fields that name a site or an organisation rather than a person.
 _NOT_A_PERSON = re.compile(
     r"://|@|\bwww\.|\.(?:com|de|org|net|at|ch|fr|es|uk|world|info|io)\b|\b(?:gmbh|e\.v\.|"
-    r"ltd|inc|ag)\b|\b(?:pexels|unsplash|pixabay|getty|istock|shutterstock|imago)\b",
+    r"ltd|inc|ag)(?!\w)|\b(?:pexels|unsplash|pixabay|getty|istock|shutterstock|imago)\b",
     re.IGNORECASE,
 )
 # Credits and links that sit where bylines do but name no author of the text.
 _NOT_A_BYLINE = re.compile(
-    r"^(?:foto|photo|bild|image|quelle|source|credit)s?\b|mehr (?:artikel|beiträge)|"
+    r"^(?:foto|photo|bild|image|quelle|source|credit|übersetzung|translation|traduction)s?\b|"
+    r"^translated by\b|mehr (?:artikel|beiträge)|"
     r"more (?:articles|posts|stories)|alle beiträge|zeige alle",
     re.IGNORECASE,
 )
-_COMMENT_SECTION = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+# Parts of a page whose names are not the article's byline: readers' comments, and the
+# credits of its pictures.
+_NOT_THE_ARTICLES = re.compile(
+    r"comment|respond|reply|kommentar|license|licence|caption|copyright", re.IGNORECASE
+)
 _FURNITURE = frozenset(
     "name reply por by von par author autor autorin redaktion posted written admin "
     "publiziert am archiv anzeigen share teilen".split()
@@ -55,7 +60,13 @@ _BYLINE_TAIL = re.compile(
 # Bylines and dates are looked for this far around an article's heading: its byline and
 # dateline, not the people and dates its story talks about.
 _NEAR_HEADING_CHARS = 1500
-_CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
+# Capitalised words that begin what follows a byline ("Von Henry In Aktuell") or a time
+# ("von Mitte September an"), not a name.
+_AFTER_BYLINE = (
+    r"(?!(?:In|Im|Am|An|Auf|Aus|Bei|Für|Mit|Zu|Zum|Zur|Anfang|Mitte|Ende|On|At|For|From|With|"
+    r"Updated)\b)"
+)
+_CAPITALISED = rf"{_AFTER_BYLINE}[A-ZÀ-ÞĀ-Ž][\w'’-]+"
 _PERSON = rf"{_CAPITALISED}(?:[^\S\n]+(?:{_CAPITALISED}|de|van|von|der|da|di)){{1,3}}"
 _WRITTEN_BYLINE = re.compile(
     rf"(?:\b(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|(?:[Aa]utor(?:in)?|[Aa]uteur):?|[Aa]uthor:?|[Rr]edaktion:|"
@@ -107,10 +118,10 @@ def names_an_organisation(text: str) -> bool:
 def byline(parser: LexborHTMLParser, full_names: bool) -> list[str]:
     """The names a byline in the markup gives: with `full_names`, only a byline of full
     names; else also one of single names ("Todd"), which a written byline outranks.
-    Bylines inside comment sections are readers', not the article's."""
+    Names in comment sections are readers', in picture credits photographers'."""
     for selector in _BYLINE_SELECTORS:
         for node in parser.css(selector)[:3]:
-            if _in_comments(node):
+            if _in_comments_or_credits(node) or _credited_otherwise(node):
                 continue
             names = _byline_names(node.text(separator=" ") or "")
             if names and (not full_names or all(len(name.split()) > 1 for name in names)):
@@ -118,12 +129,35 @@ def byline(parser: LexborHTMLParser, full_names: bool) -> list[str]:
     return []
 
 
-def _in_comments(node) -> bool:
+def _in_comments_or_credits(node) -> bool:
     while node is not None and node.tag != "body":
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _COMMENT_SECTION.search(marks):
+        if node.tag in ("figure", "figcaption") or _NOT_THE_ARTICLES.search(marks):
             return True
         node = node.parent
+    return False
+
+
+# Credits for other work than the writing, just before the name they give.
+_OTHER_CREDIT = re.compile(
+    r"(?:übersetz\w*|translat\w*|tradu\w*|foto\w*|photo\w*|illustr\w*|grafik|bild\w*)"
+    r"(?:\s+(?:von|by|par|por))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _credited_otherwise(node) -> bool:
+    """A name credited as translator, photographer or illustrator ("Übersetzung
+    <a>Sarah-Indra Jungblut</a>"), by the words just before it."""
+    name = (node.text(separator=" ") or "").strip()
+    ancestor = node.parent
+    for _ in range(3):  # up to the element whose text holds more than the name
+        if ancestor is None or not name:
+            return False
+        before = (ancestor.text(separator=" ") or "").partition(name)[0]
+        if before.strip():
+            return bool(_OTHER_CREDIT.search(before[-40:]))
+        ancestor = ancestor.parent
     return False
 
 
@@ -145,10 +179,21 @@ def _looks_like_name(text: str) -> bool:
     return (
         1 <= len(words) <= 5
         and 2 < len(text) <= 60
-        and not any(char.isdigit() for char in text)
+        and (not any(char.isdigit() for char in text) or _is_handle(text))
         and not names_an_organisation(text)
         and text.casefold() not in _FURNITURE
         and any(word[:1].isupper() for word in words)
+    )
+
+
+def _is_handle(text: str) -> bool:
+    """A forum's or blog's handle, which may hold digits ("Bo2man", "Marianne1"), unlike a
+    date or a time."""
+    return (
+        " " not in text
+        and text[:1].isalpha()
+        and sum(char.isalpha() for char in text) >= 3
+        and sum(char.isdigit() for char in text) <= 4
     )
 
 
@@ -190,6 +235,70 @@ def visible_date(near_heading: str) -> str | None:
     return None
 
 
+# Beside a byline a date may also be written short: "31.10.23", "02/10/2020".
+_SHORT_DATE = re.compile(
+    r"(?<![\d.])(?P<first>\d{1,2})(?P<mark>[./])(?P<second>\d{1,2})(?P=mark)"
+    r"(?P<year>\d{4}|\d{2})(?![\d.])"
+)
+# How far from the byline its dateline is looked for.
+_BESIDE_BYLINE_CHARS = 80
+
+
+def date_beside_byline(
+    text: str, names: list[str], near_heading: str, month_first: bool | None
+) -> str | None:
+    """The date written beside the article's byline, the nearest to it: "Von Moritz
+    Wichmann\n29.04.2020", "Von: Björn Jahner | 31.10.23", "The Guardian 02/10/2020 Anna
+    Fazackerley". A slashed date is read day first unless the page's language writes the
+    month first (`month_first`); when the language is unknown (None), only a slashed date
+    that cannot be read both ways is taken."""
+    if not names:
+        return None
+    pattern = re.compile(re.escape(names[0]), re.IGNORECASE)
+    for source in (near_heading, text):
+        if written := pattern.search(source):
+            break
+    else:
+        return None
+    start = max(0, written.start() - _BESIDE_BYLINE_CHARS)
+    end = written.end() + _BESIDE_BYLINE_CHARS
+    dated = [
+        (_distance(found, written), date)
+        for found in _WRITTEN_DATE.finditer(source, start, end)
+        if (date := _written_date(found))
+    ] + [
+        (_distance(found, written), date)
+        for found in _SHORT_DATE.finditer(source, start, end)
+        if (date := _short_date(found, month_first))
+    ]
+    return min(dated)[1] if dated else None
+
+
+def _distance(found: re.Match, written: re.Match) -> int:
+    return max(found.start() - written.end(), written.start() - found.end(), 0)
+
+
+def _short_date(found: re.Match, month_first: bool | None) -> str | None:
+    first, second, year = (int(found.group(part)) for part in ("first", "second", "year"))
+    if year < 100:
+        if found.group("mark") == "/":  # "24/03/16" may as well be year first
+            return None
+        year += 2000 if year <= datetime.now().year % 100 else 1900
+    if found.group("mark") == ".":
+        readings = [(first, second)]
+    elif month_first is None:
+        readings = [(first, second), (second, first)]
+    else:
+        readings = [(second, first)] if month_first else [(first, second)]
+    dates = set()
+    for day, month in readings:
+        try:
+            dates.add(datetime(year, month, day).date().isoformat())
+        except ValueError:
+            continue
+    return dates.pop() if len(dates) == 1 else None
+
+
 def labelled_date(text: str) -> str | None:
     """A date anywhere on the page that a label calls the publication date."""
     for label in _DATE_LABEL.finditer(text):
@@ -200,10 +309,13 @@ def labelled_date(text: str) -> str | None:
     return None
 
 
-def written_byline(near_heading: str) -> list[str]:
+def written_byline(near_heading: str, own_line: bool = False) -> list[str]:
     """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash, in the text
-    near the article's headline."""
+    near the article's headline; with `own_line`, only a byline that begins its line
+    (not the "von" of a sentence)."""
     for found in _WRITTEN_BYLINE.finditer(near_heading):
+        if own_line and near_heading[: found.start()].rstrip(" \t\xa0")[-1:] not in ("", "\n"):
+            continue
         names = [name.strip() for name in re.split(r" und | and | et | y ", found.group("names"))]
         if all(_looks_like_name(name) and len(name.split()) > 1 for name in names):
             return names

@@ -52,6 +52,7 @@ def test_verify_writes_the_contract_report(tmp_path: Path, served) -> None:
         "authors": ["Lena Ortiz"],
         "publisher": "Northern Wire",
         "published": "2023-05-14",
+        "updated": None,
     }
     assert (broken["status"], broken["error"], broken["sha256"]) == (
         500,
