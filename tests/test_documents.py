@@ -335,3 +335,16 @@ def test_the_last_update_a_page_declares_is_kept_beside_its_publication() -> Non
         "12.01.2022", "29.11.2021"
     )
     assert build_document(page(unchanged)).metadata.updated is None
+
+
+def test_a_sentences_von_and_the_headlines_words_are_not_bylines() -> None:
+    def authors(body: str, headline: str = "Care instead of a new law") -> list[str]:
+        html = f"<html><body><article><h1>{headline}</h1>{body}</article></body></html>"
+        return build_document(page(html)).metadata.authors
+
+    assert authors("<p>Groups reject das von Heiko Maas geplante Gesetz.</p>") == []
+    assert authors("<p>Text.</p>", "Auf den Spuren von Rafael Nadal") == []
+    assert authors("<p>Par\u00a0Matthieu Hy le 07 Mai 2020</p><p>Text.</p>") == ["Matthieu Hy"]
+    assert authors("<p>Blog Beitrag von Margarita Koreneva</p><p>Text.</p>") == [
+        "Margarita Koreneva"
+    ]

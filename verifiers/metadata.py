@@ -103,7 +103,7 @@ def read_metadata(
         or declared
     )
     near_heading = text_near_heading(parser, text, title)
-    written = written_byline(near_heading)
+    written = written_byline(near_heading, title)
     marked = byline(parser, full_names=True)
     authors = _readable(
         _completed(
@@ -114,7 +114,7 @@ def read_metadata(
             # A byline in the markup may be a related story's: the one written under the
             # headline outranks it unless it is that one.
             or (marked if _stands_in(marked, near_heading) else [])
-            or written_byline(near_heading, own_line=True)
+            or written_byline(near_heading, title, own_line=True)
             or marked
             or written
             or labelled_byline(text)

@@ -48,7 +48,7 @@ _NOT_THE_ARTICLES = re.compile(
 )
 _FURNITURE = frozenset(
     "name reply por by von par author autor autorin redaktion posted written admin "
-    "publiziert am archiv anzeigen share teilen".split()
+    "publiziert am archiv anzeigen share teilen suchen suche search menu menü".split()
 ) | {"publiziert am", "archiv anzeigen", "posted by", "written by"}
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|text|story)\s+)?(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
@@ -309,17 +309,28 @@ def labelled_date(text: str) -> str | None:
     return None
 
 
-def written_byline(near_heading: str, own_line: bool = False) -> list[str]:
+def written_byline(near_heading: str, headline: str | None, own_line: bool = False) -> list[str]:
     """Names after "By", "Von", "Par", "Autor" … or after a dateline's dash, in the text
-    near the article's headline; with `own_line`, only a byline that begins its line
-    (not the "von" of a sentence)."""
+    near the article's headline; with `own_line`, only a byline that begins its line. A
+    sentence's "von" ("das von Heiko Maas geplante Gesetz") and the headline's own words
+    ("Auf den Spuren von Rafael Nadal") are not bylines."""
     for found in _WRITTEN_BYLINE.finditer(near_heading):
-        if own_line and near_heading[: found.start()].rstrip(" \t\xa0")[-1:] not in ("", "\n"):
+        line_start = near_heading.rfind("\n", 0, found.start()) + 1
+        line_end = near_heading.find("\n", found.end())
+        line = near_heading[line_start : line_end if line_end >= 0 else None].strip()
+        if own_line and near_heading[line_start : found.start()].strip(" \t\xa0"):
+            continue
+        if _SENTENCE_GOES_ON.match(near_heading, found.end()) or (headline and line in headline):
             continue
         names = [name.strip() for name in re.split(r" und | and | et | y ", found.group("names"))]
         if all(_looks_like_name(name) and len(name.split()) > 1 for name in names):
             return names
     return []
+
+
+# After a byline's names comes the line's end, a separator, a date ("le 07 Mai 2020") or
+# another credit, not more of a sentence.
+_SENTENCE_GOES_ON = re.compile(r"[^\S\n]*(?!(?:am|on|le|el|vom|du|del|um|at)[^\S\n]+\d)[a-zß-ÿ]")
 
 
 # A byline label at a line's start, anywhere on the page: "Text: Klausmartin Friedrich",
