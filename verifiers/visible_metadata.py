@@ -51,7 +51,8 @@ _FURNITURE = frozenset(
     "publiziert am archiv anzeigen share teilen suchen suche search menu menü".split()
 ) | {"publiziert am", "archiv anzeigen", "posted by", "written by"}
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:written|posted|text|story)\s+)?(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
+    r"^(?:(?:written|posted|text|story|pressemitteilung|beitrag|gastbeitrag|kommentar)\s+)?"
+    r"(?:by|von|par|por|autor(?:in)?|author|text)\s*:?\s+",
     re.IGNORECASE,
 )
 _BYLINE_TAIL = re.compile(
