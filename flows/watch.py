@@ -6,6 +6,8 @@ compared with the run before. A few entries run at once; they share one set of f
 limits, so a watchlist of many articles citing one site is as polite to it as one article.
 A verdict that got worse is told four ways: first in the entry's report, in a Prefect
 artifact, by exit status 1 from `sourcecheck watch`, and to the watchlist's apprise URLs.
+An entry that cannot be run (its article gone) is told in the artifact and to the URLs;
+when it ran before, its quotations are carried over as unavailable, a change for the worse.
 """
 
 from __future__ import annotations
@@ -24,9 +26,16 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.artifacts import artifact_key, publish_artifacts
 from flows.prefect_server import state_dir
 from flows.verify import CHECK_WORKERS, dask_task_runner, verify_input
-from verifiers.history import entry_slug, previous_report, refresh_latest, worse_quotes
+from verifiers.history import (
+    compare,
+    entry_slug,
+    previous_report,
+    refresh_latest,
+    unread_references,
+    worse_quotes,
+)
 from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
-from verifiers.report import write_index
+from verifiers.report import build_report, write_index, write_reports
 from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
 from verifiers.web.search import providers_from_environment, trusted_endpoints
@@ -55,6 +64,10 @@ class WatchResult:
     @property
     def worse(self) -> list[tuple[EntryOutcome, dict]]:
         return [(outcome, change) for outcome in self.outcomes for change in outcome.worse]
+
+    @property
+    def failed(self) -> list[EntryOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.error]
 
     @property
     def exit_status(self) -> int:
@@ -106,7 +119,7 @@ async def watch(
         [_report(Path(outcome.report_dir)) for outcome in outcomes if outcome.report_dir],
         f"watch-{entry_slug(str(Path(watchlist).resolve()))}",
     )
-    if result.worse:
+    if result.worse or result.failed:
         await _alert(result, listed.notify)
     return result
 
@@ -135,6 +148,7 @@ async def _verify_entry(
     outcome = EntryOutcome(entry.written, slug)
     entry_dir = root / slug
     run_dir = _new_run_dir(entry_dir)
+    previous = previous_report(entry_dir)
     try:
         result = await verify_input(
             entry.input,
@@ -142,22 +156,35 @@ async def _verify_entry(
             settings=settings,
             archive_url=availability_url(),
             providers=providers,
-            previous=previous_report(entry_dir),
+            previous=previous,
             limits=limits,
             publish=False,
         )
     except Exception as error:  # one entry's fault never costs the others their runs
         _log.exception("entry %s failed", entry.written)
         outcome.error = f"{type(error).__name__}: {error}"
-        return outcome
-    if result.input_error:
+    else:
         outcome.error = result.input_error
+    if outcome.error and previous is not None:
+        _write_unread_run(entry, run_dir, previous, outcome.error)
+    elif outcome.error:
         return outcome
     refresh_latest(run_dir)
-    outcome.report_dir = result.report_dir
-    outcome.summary = result.summary
-    outcome.worse = worse_quotes(_report(run_dir))
+    report = _report(run_dir)
+    outcome.report_dir = str(run_dir)
+    outcome.summary = report["summary"]
+    outcome.worse = worse_quotes(report)
     return outcome
+
+
+def _write_unread_run(entry: Entry, run_dir: Path, previous: dict, error: str) -> None:
+    """A run that could not read its input still leaves a report: the quotations of the
+    run before, now unavailable, and why."""
+    references = unread_references(previous, error)
+    report = build_report(entry.written, references, datetime.now(UTC), previous.get("article"))
+    report["changes"] = compare(previous, report)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    write_reports(report, run_dir, ("json", "md", "html"))
 
 
 def _report(run_dir: Path) -> dict:
@@ -173,22 +200,35 @@ def _new_run_dir(entry_dir: Path) -> Path:
 
 
 async def _alert(result: WatchResult, notify: tuple[str, ...]) -> None:
+    """Tell what got worse, and which entries could not be run (an article gone)."""
     from prefect.artifacts import acreate_markdown_artifact
 
-    lines = [f"{len(result.worse)} quotation(s) got worse:", ""]
+    lines = []
+    if result.worse:
+        lines += [f"{len(result.worse)} quotation(s) got worse:", ""]
     for outcome, change in result.worse:
         lines.append(
             f"- {outcome.entry} ({change['reference']}): “{change['text'][:160]}” "
             f"{change['was']} → {change['now']} — {outcome.report_dir}"
         )
+    if result.failed:
+        lines += [
+            *([""] if lines else []),
+            f"{len(result.failed)} entr{'y' if len(result.failed) == 1 else 'ies'} could not "
+            "be run:",
+            "",
+        ]
+    lines += [f"- {outcome.entry}: {outcome.error}" for outcome in result.failed]
+    title = "sourcecheck: " + ("verdicts got worse" if result.worse else "entries could not be run")
     body = "\n".join(lines)
     await acreate_markdown_artifact(
-        markdown=f"# sourcecheck: verdicts got worse\n\n{body}\n",
+        markdown=f"# {title}\n\n{body}\n",
         key=artifact_key("watch-alert"),
-        description="quotations whose verdict got worse since the run before",
+        description="quotations whose verdict got worse since the run before, and entries "
+        "that could not be run",
     )
     if notify:
-        await asyncio.to_thread(_notify, notify, "sourcecheck: verdicts got worse", body)
+        await asyncio.to_thread(_notify, notify, title, body)
 
 
 def _notify(urls: tuple[str, ...], title: str, body: str) -> None:

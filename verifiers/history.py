@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from verifiers.model import QuoteFinding, ReferenceReport
 from verifiers.slug import slugify
 
 LATEST = "latest"
@@ -85,6 +86,30 @@ def compare(previous: dict, current: dict) -> dict:
                     }
                 )
     return {"previous": previous.get("generated_at"), "quotes": quotes, "sources": sources}
+
+
+def unread_references(previous: dict, error: str) -> list[ReferenceReport]:
+    """The run before's references for a run that could not read its input (the article
+    is gone, say): each quotation is now `unavailable`, with the reason, so that the
+    change is told once, when it happens."""
+    why = (
+        f"This run could not read the article ({error}), so the quotation could not be "
+        f"checked; it is carried over from the run of {previous.get('generated_at')}."
+    )
+    return [
+        ReferenceReport(
+            id=reference["id"],
+            cite=reference["cite"],
+            sources=[],
+            attribution=dict.fromkeys(("authors", "publisher", "date"), "unknown"),
+            quotes=[
+                QuoteFinding(quote["text"], "unavailable", 0.0, None, None, [], why)
+                for quote in reference.get("quotes", [])
+            ],
+            claims=[],
+        )
+        for reference in previous.get("references", [])
+    ]
 
 
 def worse_quotes(report: dict) -> list[dict]:

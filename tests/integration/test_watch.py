@@ -183,3 +183,42 @@ def test_an_entry_that_cannot_run_is_shown_and_the_others_go_on(site, tmp_path: 
     index = (tmp_path / "history" / "index.html").read_text()
     assert "no run could be made" in index and "HTTP 404" in index
     assert "refs.yaml" in index
+
+
+def test_an_article_that_vanishes_is_told_once(site, tmp_path: Path) -> None:
+    site.add("/bridge", BRIDGE)
+    article = site.add(
+        "/essays/bridge",
+        f"""<html><body><article><h1>When the bridge opens</h1><p>The engineer said that
+        “<a href="{site.url("/bridge")}">the bridge will open in the spring of next year</a>”,
+        which is later than promised.</p></article></body></html>""",
+    )
+    hook = site.base.removeprefix("http://")
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(
+        f'report_root: history\nnotify: ["json://{hook}/hook"]\nentries:\n  - {article}\n'
+    )
+    first = sourcecheck("watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert not site.posts
+
+    site.add("/essays/bridge", b"gone", status=404, headers={"Content-Type": "text/plain"})
+    second = sourcecheck("watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path)
+    assert second.returncode == 1, second.stderr
+    folder = entry_folder(tmp_path / "history")
+    report = json.loads((folder / "latest" / "report.json").read_text())
+    (quote,) = report["references"][0]["quotes"]
+    assert quote["verdict"] == "unavailable" and "HTTP 404" in quote["explanation"]
+    (change,) = report["changes"]["quotes"]
+    assert (change["was"], change["now"], change["worse"]) == (
+        "verified_with_edits",  # the quotation's capital "the" is the article's edit
+        "unavailable",
+        True,
+    )
+    (_, body), *_ = site.posts
+    message = json.loads(body)["message"]
+    assert "verified_with_edits → unavailable" in message and "could not be run" in message
+
+    third = sourcecheck("watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path)
+    assert third.returncode == 0, third.stderr  # still gone: nothing new to tell
+    assert len(site.posts) == 2  # the failure itself is still told
