@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/claims.py [CORPUS_DIR]
 
-Part one checks 60 hand-written claims against six short sources (each claim labelled
+Part one checks 68 hand-written claims against six short sources (each claim labelled
 supported, needs_review or no_evidence) and prints the precision of `supported` (must be
 1.0: never call support that is not there), its recall, and the accuracy per label. Part
 two cites each of the 200 real pages of ../shared/corpus with its known author and date
@@ -125,6 +125,29 @@ CLAIMS = [
     ("library", "the museum will charge an entrance fee", N),
     ("library", "the swimming pool closes for repairs in July", N),
     ("library", "a new bus line connects the airport", N),
+    # One word swapped in an otherwise word-for-word claim: nearly all its words stand in
+    # the source, but it says something else.
+    (
+        "tram",
+        "the city council voted 31 to 12 on Tuesday to fund the second phase of the river tram",
+        R,
+    ),
+    ("tram", "construction will cost 412 billion euros", R),
+    (
+        "talks",
+        "negotiators from both sides returned to Geneva on Sunday before a pause of six weeks",
+        R,
+    ),
+    ("talks", "negotiators from both sides left Geneva on Sunday after a pause of six weeks", R),
+    (
+        "study",
+        "patients who received the vaccine were admitted to hospital more often than those "
+        "who did not",
+        R,
+    ),
+    ("club", "the assistant coach will lead the team until the summer break", R),
+    ("library", "the city library will open on Sundays until March", R),
+    ("library", "the extra day costs 180,000 euros a month, paid from the culture budget", R),
 ]
 
 

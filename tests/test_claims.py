@@ -52,3 +52,34 @@ def test_a_correction_in_the_source_is_shown_with_a_note() -> None:
     notes = [evidence.note for evidence in finding.evidence]
     assert notes[0] is None
     assert "corrects" in notes[-1]
+
+
+SWAPS = document(
+    "The city council voted on Tuesday to fund twelve new stops for the river tram between "
+    "the old harbour and the university campus. The review will be published before the "
+    "summer recess."
+)
+
+
+def test_one_word_swapped_in_a_long_claim_is_not_supported() -> None:
+    stated = (
+        "the city council voted on Tuesday to fund twelve new stops for the river tram "
+        "between the old harbour and the university campus"
+    )
+    assert check_claim(stated, [SWAPS]).verdict == "supported"
+    for swapped in (
+        stated.replace("old harbour", "new harbour"),  # "new" stands elsewhere in it
+        stated.replace("twelve", "eleven"),
+        stated.replace("Tuesday", "Friday"),
+    ):
+        assert check_claim(swapped, [SWAPS]).verdict == "needs_review", swapped
+    after = "the review will be published after the summer recess"
+    assert check_claim(after, [SWAPS]).verdict == "needs_review"
+
+
+def test_numbers_written_as_words_or_figures_are_the_same_number() -> None:
+    figures = (
+        "the city council voted on Tuesday to fund 12 new stops for the river tram "
+        "between the old harbour and the university campus"
+    )
+    assert check_claim(figures, [SWAPS]).verdict == "supported"

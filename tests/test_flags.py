@@ -183,3 +183,11 @@ def test_words_only_in_readers_comments_are_flagged() -> None:
     assert in_article.flags == []
     wrapper = page(f'<html><body><div class="has-comments">{article}</article></div></body></html>')
     assert check_quote("The council passed the budget", [wrapper], [], ["X"]).flags == []
+
+
+def test_a_number_written_as_a_word_or_a_figure_is_the_same_number() -> None:
+    from verifiers.quotes.flags import _numbers
+
+    assert _numbers("eleven stops") == _numbers("11 stops") == {"11"}
+    assert _numbers("zwölf Haltestellen") != _numbers("elf Haltestellen")
+    assert _numbers("412 million") != _numbers("412 billion")

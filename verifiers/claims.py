@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from weakref import WeakKeyDictionary
 
 from verifiers import semantic
@@ -25,7 +26,7 @@ from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import ClaimFinding, Evidence
 from verifiers.text import SENTENCE_BREAK, tokenize
-from verifiers.words import NEGATIONS, is_content_word, stem
+from verifiers.words import NEGATIONS, is_content_word, number_value, stem
 
 # Share of the claim's content stems one passage must hold for support.
 SUPPORTED_MIN_SHARE = 0.9
@@ -40,7 +41,6 @@ MAX_EVIDENCE = 3
 SEMANTIC_POOL = 200
 # BM25's usual constants: term-frequency saturation and length normalisation.
 _K1, _B = 1.2, 0.75
-_NUMBER = re.compile(r"\d")
 _CORRECTION = re.compile(
     r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"
     r"sought to clarify|an earlier version|update[ds]?:|berichtigung|korrektur|"
@@ -89,7 +89,7 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     if not evidence:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
     for share, passage in evidence:
-        if share >= SUPPORTED_MIN_SHARE and _same_polarity_and_numbers(claim_words, passage.words):
+        if share >= SUPPORTED_MIN_SHARE and _states(claim_words, passage.words):
             return ClaimFinding(text, "supported", _evidence([(share, passage), *corrections]))
     return ClaimFinding(text, "needs_review", _evidence(evidence + corrections))
 
@@ -156,9 +156,40 @@ def _evidence(found: list[tuple[float, _Passage]]) -> list[Evidence]:
     ]
 
 
-def _same_polarity_and_numbers(claim: list[str], passage: list[str]) -> bool:
+def _states(claim: list[str], passage: list[str]) -> bool:
+    """The passage says what the claim says: the same negation, the same numbers ("eleven"
+    is 11; twelve is not), and, word by word, no word of meaning put in place of another
+    ("the new harbour" where the passage has an old one, "after" where it has "before").
+    Words the claim adds ("construction of the tram" for "construction") and words the
+    passage adds are allowed; the share of content words held already bounds them."""
     claim_negated = any(word in NEGATIONS for word in claim)
     passage_negated = any(word in NEGATIONS for word in passage)
-    claim_numbers = {word for word in claim if _NUMBER.search(word)}
-    passage_numbers = {word for word in passage if _NUMBER.search(word)}
-    return claim_negated == passage_negated and claim_numbers <= passage_numbers
+    if claim_negated != passage_negated or not _numbers(claim) <= _numbers(passage):
+        return False
+    claim_keys, passage_keys = _alignment_keys(claim), _alignment_keys(passage)
+    blocks = SequenceMatcher(None, claim_keys, passage_keys, autojunk=False).get_opcodes()
+    for operation, claim_start, claim_end, _, _ in blocks:
+        changed = claim[claim_start:claim_end]
+        if operation == "replace" and any(is_content_word(word) for word in changed):
+            return False
+        if operation in ("replace", "delete") and any(w in _MEANING_WORDS for w in changed):
+            return False
+    return True
+
+
+# Short words that stopword lists drop but that carry a claim's meaning.
+_MEANING_WORDS = frozenset(
+    "before after from until till since above below more most less fewer few over under up "
+    "down against only off out again vor nach bis seit ab mehr weniger über unter gegen nur "
+    "avant après depuis jusqu plus moins sous contre seulement antes después desde hasta más "
+    "menos bajo contra solo".split()
+)
+
+
+def _alignment_keys(words: list[str]) -> list[str]:
+    """Numbers by value, content words by stem, other words as they are."""
+    return [number_value(word) or (stem(word) if is_content_word(word) else word) for word in words]
+
+
+def _numbers(words: list[str]) -> set[str]:
+    return {value for word in words if (value := number_value(word)) is not None}

@@ -33,6 +33,53 @@ NEGATIONS = frozenset(
 )
 
 
+# Numbers written as words, with the value a figure would give them ("eleven" is "11");
+# multipliers and fractions stand for themselves. Left out (_): French "un" and Spanish
+# "uno", also articles; French "sept", also September; Spanish "once", also English.
+NUMBER_WORDS: dict[str, str | None] = {
+    **{
+        word: str(value)
+        for words in (
+            "one two three four five six seven eight nine ten eleven twelve",
+            "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+            "_ deux trois quatre cinq six _ huit neuf dix onze douze",
+            "_ dos tres cuatro cinco seis siete ocho nueve diez _ doce",
+        )
+        for value, word in enumerate(words.split(), start=1)
+        if word != "_"
+    },
+    **{
+        word: str(value)
+        for value, words in (
+            (20, "twenty zwanzig vingt veinte"),
+            (30, "thirty dreißig trente treinta"),
+            (40, "forty vierzig quarante cuarenta"),
+            (50, "fifty fünfzig cinquante cincuenta"),
+            (60, "sixty sechzig soixante sesenta"),
+            (70, "seventy siebzig setenta"),
+            (80, "eighty achtzig ochenta"),
+            (90, "ninety neunzig noventa"),
+        )
+        for word in words.split()
+    },
+    **dict.fromkeys(
+        "hundred thousand million millions billion billions trillion half third quarter dozen "
+        "hundert tausend million millionen milliarde milliarden mille milliard milliards "
+        "cien millón millones".split()
+    ),
+}
+
+
+def number_value(word: str) -> str | None:
+    """A folded word's value as a number ("11" for "eleven" and "11", "million" for
+    itself), or None for a word that is no number."""
+    if any(char.isdigit() for char in word):
+        return word
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word] or word
+    return None
+
+
 def is_content_word(word: str) -> bool:
     return word not in STOPWORDS and (len(word) > 2 or word.isdigit())
 

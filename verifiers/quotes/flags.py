@@ -13,7 +13,7 @@ from verifiers.documents import Document
 from verifiers.fragments import collapse
 from verifiers.model import Edit
 from verifiers.text import SENTENCE_BREAK, tokenize
-from verifiers.words import NEGATIONS
+from verifiers.words import NEGATIONS, number_value
 
 # Words that limit what comes before them: a quotation that stops right before one of
 # them may drop its condition. Multi-word ones are matched as phrases.
@@ -61,10 +61,6 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "januar februar märz juni juli oktober dezember janvier février mars avril mai juin "
     "juillet août septembre octobre novembre décembre".split()
-)
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty hundred thousand million billion trillion half third quarter dozen".split()
 )
 _QUOTE_OPENERS = '“„«‹"‚‘'
 _SPEAKER_VERBS = (
@@ -171,16 +167,20 @@ def meaning_changed(edits: list[Edit]) -> str | None:
 
 
 def _is_number(word: str) -> bool:
-    return any(char.isdigit() for char in word) or word in _NUMBER_WORDS
+    return number_value(word) is not None
 
 
 def _numbers(text: str) -> set[str]:
-    """Numbers, number words and (capitalised, so not the verb "may") month names."""
-    return {
-        word.casefold().strip(".,")
-        for word in re.findall(r"[\w'’.,-]+", text)
-        if _is_number(word.casefold()) or (word[:1].isupper() and word.casefold() in _MONTHS)
-    }
+    """Numbers, by value ("eleven" is "11"), and (capitalised, so not the verb "may") month
+    names."""
+    found = set()
+    for word in re.findall(r"[\w'’.,-]+", text):
+        folded = word.casefold().strip(".,")
+        if number_value(folded) is not None:
+            found.add(number_value(folded))
+        elif word[:1].isupper() and folded in _MONTHS:
+            found.add(folded)
+    return found
 
 
 def _names_differ(quoted: str, source: str) -> bool:
