@@ -220,8 +220,14 @@ def test_dates_as_articles_write_them(text, date) -> None:
             "Minister Ana Costa claimed that the budget was balanced last year.",
             "the budget was balanced last year",
         ),
+        (
+            "The electoral commission said results from 40 percent of polling stations showed "
+            "a close race.",
+            "results from 40 percent of polling stations showed a close race",
+        ),
         ("The weather was fine and the talks went on until late.", None),
         ("He said no.", None),
+        ("The plan, in short, said nothing we did not know.", None),
     ],
 )
 def test_reported_claims(sentence, claim) -> None:

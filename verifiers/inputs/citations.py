@@ -247,10 +247,13 @@ def read_citation(
     return citation
 
 
+_DETERMINERS = r"the|a|an|my|our|their|his|her|its|le|la|les|un|une|die|der|das"
 _UNNAMED = re.compile(
-    r"\b(?P<phrase>(?i:the|a|an|my|our|their|his|her|its|le|la|les|un|une|die|der|das)\s+"
+    rf"\b(?P<phrase>(?i:{_DETERMINERS})\s+"
+    # the words between the determiner and the head: no verb, and no other determiner
+    # ("For a decade the engineers promised": the engineers)
     r"(?:(?!(?:is|was|were|are|be|been|could|would|should|can|will|may|might|has|had|have|"
-    r"did|do|does|not)\b)[a-zà-ÿ'’-]+\s+){0,3}?"
+    rf"did|do|does|not|{_DETERMINERS})\b)[a-zà-ÿ'’-]+\s+){{0,3}}?"
     r"(?P<head>(?!(?:is|was|were|are|be|been|could|would|should|can|will|may|might|has|had|"
     r"have|did|do|does|not)\b)[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
     rf"(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b(?!\s+(?:{_SPEECH_VERBS})\b)"
@@ -439,15 +442,24 @@ def find_reported_claim(sentence: str) -> ReportedClaim | None:
         ):
             continue
         clause = match.group("clause").strip()
-        if not _claim_words(clause) or (
-            not find_names(sentence[: match.start()])
-            and not (_PRONOUN_SUBJECT.search(sentence[: match.start()]))
+        if not match.group("that") and _OBJECT_NOT_CLAUSE.match(clause):
+            continue  # "said nothing we did not know": what was said is not a statement
+        subject = sentence[: match.start()]
+        if not _claim_words(clause) or not (
+            find_names(subject)
+            or _PRONOUN_SUBJECT.search(subject)
+            or _UNNAMED.search(sentence[: match.end("verb")])  # "the electoral commission said"
         ):
             continue
         return ReportedClaim(_tidy_claim(clause), 0, match.start("clause"))
     return None
 
 
+_OBJECT_NOT_CLAUSE = re.compile(
+    r"(?:nothing|something|anything|everything|little|much|so|yes|no|goodbye|hello|sorry|"
+    r"thanks|this|these|those|a few words|a lot)\b",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s+(?:\w+\s+)?$", re.I)
 
 
