@@ -363,3 +363,22 @@ def test_a_link_to_the_article_itself_is_never_a_source() -> None:
     )
     (reference,) = find_references(article)["references"]
     assert "urls" not in reference
+
+
+def test_picture_credits_and_a_prepositions_object_are_not_speakers() -> None:
+    text = (
+        "Halls are full\n\n"
+        "Fraser Amos, a final-year student at Warwick University, is rallying support.\n\n"
+        "© Getty Images MANCHESTER: students peer out of a window. (Photo by Christopher "
+        "Furlong/Getty Images)\n\n"
+        "“Universities are putting rents and revenues above student lives,” he says.\n\n"
+        "Prof Gavin Yamey, who is leading research into the spread of Covid across higher "
+        "education, says: “Reopening a university is like dumping a cruise ship in town.”"
+    )
+    references = find_references(from_plain_text(text, "halls.txt"))["references"]
+    people = {
+        quote[:12]: ref.get("speakers", []) + ref.get("authors", [])
+        for ref in references
+        for quote in ref.get("quotes", [])
+    }
+    assert people == {"Universities": ["Fraser Amos"], "Reopening a ": ["Gavin Yamey"]}

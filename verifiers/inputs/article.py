@@ -40,6 +40,24 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A caption's credit ("© Getty Images …", "Photograph: Paul Ellis/AFP") and a credit in
+# brackets ("(Photo by Christopher Furlong/Getty Images)"): their names are the picture's
+# makers, never the speaker a later "he says" points back to.
+_PICTURE_CREDIT = re.compile(
+    r"^\s*(?:©|\(c\)\s|(?:photo(?:graph)?|foto|bild|image|picture|credit)s?(?:\s+by)?\s*:)",
+    re.IGNORECASE,
+)
+_CREDIT_IN_BRACKETS = re.compile(
+    r"\((?:[^()]*\b(?:photo(?:graph)?|foto|bild|picture|credit)s?\b|[^()]*\b(?:getty images|"
+    r"reuters|afp|ap photo|dpa|epa|imago|shutterstock|alamy)\b)[^()]*\)",
+    re.IGNORECASE,
+)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 @dataclass
 class _Source:
     """One reference being assembled from the sentences that cite it."""
@@ -103,8 +121,8 @@ class _Reader:
             if span.kind == "inline"
         }
         for index, block in enumerate(blocks):
-            if block.kind == "heading":
-                continue
+            if block.kind == "heading" or _PICTURE_CREDIT.match(block.text):
+                continue  # a picture's credit names its photographer, not a source
             if block.kind == "blockquote":
                 for span in self.spans:
                     if span.kind == "block" and span.block == index and span.role == "quotation":
@@ -124,7 +142,7 @@ class _Reader:
                     self._claim_after(block.text[quotations[-1].end : end])
             elif claims:
                 self._reported_claim(block, start, end, spans)
-            self.mentions.extend(find_names(frame))
+            self.mentions.extend(find_names(_CREDIT_IN_BRACKETS.sub(_blank, frame)))
 
     def _quotations(self, index, block, sentences, number, spans, quotations) -> None:
         start, end = sentences[number]

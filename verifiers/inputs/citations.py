@@ -67,6 +67,12 @@ _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,
 # Whoever is told is the outlet that reports it: "told Reuters", "told the Harbour Gazette".
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?:by|from|co-written by|written by)\s+(?:the\s+)?$", re.I)
+# A person named as a preposition's object is not the subject of the verb that follows.
+_OBJECT_OF_PREPOSITION = re.compile(
+    r"\b(?:of|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
+    r"toward|towards|than|like|against)\s+(?:the\s+)?$",
+    re.I,
+)
 _ACCORDING_BEFORE = re.compile(r"\b(?:according to|selon|laut)\s+(?:the\s+)?$", re.I)
 _VENUE_BEFORE = re.compile(
     r"\b(?:told|tells|to|in|of|with|on|for|at|published in|writing in|writing for|"
@@ -346,6 +352,8 @@ def _place(citation: Citation, name: Name, frame: str) -> None:
         return
     if _BY_BEFORE.search(before) or _POSSESSIVE_TITLE.match(after):
         citation.authors.append(name)
+    elif _OBJECT_OF_PREPOSITION.search(before) and not _VERB_BEFORE.search(before):
+        return  # "who leads research into the spread of Covid, says": not who says it
     elif possessive:
         spoken = _SPOKEN_NOUNS.match(possessive.group("noun"))
         (citation.speakers if spoken else citation.authors).append(name)
