@@ -382,3 +382,12 @@ def test_picture_credits_and_a_prepositions_object_are_not_speakers() -> None:
         for quote in ref.get("quotes", [])
     }
     assert people == {"Universities": ["Fraser Amos"], "Reopening a ": ["Gavin Yamey"]}
+
+
+def test_an_organisations_possessive_before_a_person_is_an_affiliation() -> None:
+    stanley = read_citation("“…,” the ACLU's Jay Stanley tells Axios.")
+    assert ([n.name for n in stanley.speakers], stanley.authors) == (["Jay Stanley"], [])
+    galloway = read_citation("Apple won the award, NYU's Scott Galloway says.")
+    assert ([n.name for n in galloway.speakers], galloway.authors) == (["Scott Galloway"], [])
+    hill = read_citation("Hill's Foreign Affairs essay argued that the war was avoidable.")
+    assert [n.name for n in hill.authors] == ["Hill"]

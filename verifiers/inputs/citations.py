@@ -67,6 +67,27 @@ _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,
 # Whoever is told is the outlet that reports it: "told Reuters", "told the Harbour Gazette".
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?:by|from|co-written by|written by)\s+(?:the\s+)?$", re.I)
+# "Google's Sundar Pichai", "NYU's Scott Galloway": a body's (or a person-like name's)
+# possessive before a person's full name is the person's affiliation.
+_POSSESSIVE = re.compile(r"^['’]s\s+")
+
+
+def _affiliation(after: str) -> bool:
+    """Whether what follows a name makes it a person's affiliation: "'s Jay Stanley"."""
+    possessive = _POSSESSIVE.match(after)
+    if possessive is None:
+        return False
+    following = find_names(after[: possessive.end() + 60])
+    return bool(following) and (
+        following[0].start == possessive.end()
+        and following[0].kind == "person"
+        and " " in following[0].name
+        and not _WORK_AFTER.match(after[following[0].end :])
+    )
+
+
+# "Smith's New Deal essay": the words after a possessive name a work, not a person.
+_WORK_AFTER = re.compile(rf"^\s+(?:{_WORK_NOUNS})\b", re.I)
 # A person named as a preposition's object is not the subject of the verb that follows.
 _OBJECT_OF_PREPOSITION = re.compile(
     r"\b(?:of|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
@@ -350,6 +371,8 @@ def _place(citation: Citation, name: Name, frame: str) -> None:
         elif _VENUE_BEFORE.search(before) and citation.publisher is None:
             citation.publisher = name.name
         return
+    if _affiliation(after):
+        return  # "Google's Sundar Pichai said": where the speaker works, not a source
     if _BY_BEFORE.search(before) or _POSSESSIVE_TITLE.match(after):
         citation.authors.append(name)
     elif _OBJECT_OF_PREPOSITION.search(before) and not _VERB_BEFORE.search(before):

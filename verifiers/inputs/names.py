@@ -200,7 +200,7 @@ def _name(run, text: str) -> Name:
         or any(_bare(word) in ORGANISATION_WORDS for word in names)
         or len(names) > 4
         or any(w.lower() in ("of", "for", "the", "on", "&") for w in names)
-        or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)
+        or (len(names) == 1 and name.isupper() and len(name) > 1)  # "the ACLU's"
     )
     return Name(
         text=written,
