@@ -132,10 +132,11 @@ async def fetch_source(
 
 
 @task(name="check-references", cache_policy=NO_CACHE, task_run_name=_check_run_name)
-def check_references_task(work: Held) -> list[ReferenceReport]:
+def check_references_task(work: Held, article_url: str | None = None) -> list[ReferenceReport]:
     """A batch of references (each with its sources and candidates) against what was
-    fetched: pure work, shippable to any task runner's workers."""
-    return [check_reference(ref, sources, found) for ref, sources, found in work.value]
+    fetched: pure work, shippable to any task runner's workers. `article_url` is the citing
+    article's address, which tells its own outlet's original reporting from the rest."""
+    return [check_reference(ref, sources, found, article_url) for ref, sources, found in work.value]
 
 
 @flow(
@@ -216,6 +217,7 @@ async def verify_input(
                         for ref in batch
                     ]
                 ),
+                manifest.article_url,
             )
             for batch in _batches(manifest.references)
         ]

@@ -226,3 +226,11 @@ def test_a_page_that_quotes_the_source_is_not_taken_for_it() -> None:
     assert report.sources == []
     assert "quoting the source" in report.rejected_candidates[0].reason
     assert report.quotes[0].verdict == "not_found"
+
+
+def test_words_said_to_the_citing_articles_own_outlet_are_original_reporting() -> None:
+    told = Reference(id="stanley", cite="Jay Stanley, Axios", publisher="Axios", quotes=(QUOTE,))
+    (own,) = check_reference(told, [], [], "https://www.axios.com/2019/01/18/schools").quotes
+    assert own.verdict == "unavailable" and "original reporting" in own.explanation
+    (elsewhere,) = check_reference(told, [], [], "https://news.example/essay").quotes
+    assert "No page to read" in elsewhere.explanation

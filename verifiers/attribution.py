@@ -131,13 +131,21 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def publisher_hosts(publisher: str | None, url: str | None) -> bool:
+    """Whether the page at `url` is on the publisher's own site ("Axios", axios.com)."""
+    if not publisher or not url:
+        return False
+    wanted = _LEADING_ARTICLE.sub("", _plain(publisher)).replace(" ", "")
+    host = (urlsplit(url).hostname or "").replace("-", "")
+    return bool(wanted) and wanted in host
+
+
 def _publisher(cited: str | None, document: Document) -> AttributionValue:
     if not cited:
         return "unknown"
-    wanted = _LEADING_ARTICLE.sub("", _plain(cited))
-    host = (urlsplit(document.url).hostname or "").replace("-", "")
-    if wanted.replace(" ", "") in host:
+    if publisher_hosts(cited, document.url):
         return "match"
+    wanted = _LEADING_ARTICLE.sub("", _plain(cited))
     if not document.metadata.publisher:
         return "unknown"
     given = _LEADING_ARTICLE.sub("", _plain(document.metadata.publisher))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from verifiers.attribution import check_attribution, date_notes, spelling_notes
+from verifiers.attribution import (
+    check_attribution,
+    date_notes,
+    publisher_hosts,
+    spelling_notes,
+)
 from verifiers.claims import check_claim
 from verifiers.documents import Document, build_document
 from verifiers.errors import UnreadableSource
@@ -54,10 +59,14 @@ _HOLDS_CLAIM = frozenset({"supported", "needs_review"})
 
 
 def check_reference(
-    reference: Reference, sources: list[Source], candidates: list[Source] = ()
+    reference: Reference,
+    sources: list[Source],
+    candidates: list[Source] = (),
+    article_url: str | None = None,
 ) -> ReferenceReport:
     """Judge a reference against the pages it names and, when it names none that hold its
-    words, against the pages search found for it that do."""
+    words, against the pages search found for it that do. `article_url`, the citing
+    article's address, tells words said to its own outlet ("told Axios" on axios.com)."""
     accepted, rejected = _screen(reference, candidates)
     sources = [*sources, *accepted]
     documents = [document for _, document in sources if document is not None]
@@ -66,7 +75,11 @@ def check_reference(
     if not sources and rejected:
         quotes = [_not_in_candidates(quote, rejected) for quote in reference.quotes]
     elif not sources:
-        quotes = [_no_page(quote) for quote in reference.quotes]
+        own_reporting = publisher_hosts(reference.publisher, article_url)
+        quotes = [
+            _no_page(quote, reference.publisher if own_reporting else None)
+            for quote in reference.quotes
+        ]
     else:
         quotes = [check_quote(quote, documents, unread, people) for quote in reference.quotes]
     return ReferenceReport(
@@ -124,18 +137,19 @@ def _someone_else(reference: Reference, document: Document) -> bool:
     return "mismatch" in fields and "match" not in fields
 
 
-def _no_page(quote: str) -> QuoteFinding:
-    return QuoteFinding(
-        quote,
-        "unavailable",
-        0.0,
-        None,
-        None,
-        [],
-        "No page to read: the reference names none, and no search found one (set "
+def _no_page(quote: str, own_outlet: str | None = None) -> QuoteFinding:
+    """No page to check the words against; said to `own_outlet`, the outlet that published
+    the citing article, they are its original reporting, and no page is to be expected."""
+    explanation = (
+        f"Said to {own_outlet}, which published the citing article: original reporting, "
+        "with no earlier published source to check the words against (the reporter's notes "
+        "or recording are the evidence)."
+        if own_outlet
+        else "No page to read: the reference names none, and no search found one (set "
         "SOURCECHECK_SEARCH_URL to a SearXNG-compatible service, or add the source's address "
-        "to the manifest's urls).",
+        "to the manifest's urls)."
     )
+    return QuoteFinding(quote, "unavailable", 0.0, None, None, [], explanation)
 
 
 def _not_in_candidates(quote: str, rejected: list[RejectedCandidate]) -> QuoteFinding:
