@@ -391,3 +391,12 @@ def test_an_organisations_possessive_before_a_person_is_an_affiliation() -> None
     assert ([n.name for n in galloway.speakers], galloway.authors) == (["Scott Galloway"], [])
     hill = read_citation("Hill's Foreign Affairs essay argued that the war was avoidable.")
     assert [n.name for n in hill.authors] == ["Hill"]
+
+
+def test_words_that_open_german_french_and_spanish_sentences_are_not_names() -> None:
+    assert find_names("Aber Kaum jemand glaubt das.") == []
+    assert find_names("Je pense que non. Leur avis compte.") == []
+    assert [n.name for n in find_names("Marine Le Pen told Der Spiegel.")] == [
+        "Marine Le Pen",
+        "Der Spiegel",
+    ]

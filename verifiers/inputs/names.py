@@ -29,7 +29,18 @@ _NOT_NAMES = frozenset(
         "both each even here how only such than other another yes mr mrs ms dr prof sir "
         "monday tuesday wednesday thursday friday saturday sunday today yesterday "
         "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter"
+        "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+        # German, French and Spanish words that open sentences (not articles, which open
+        # names: "Der Spiegel", "Le Monde", "El País")
+        "aber oder und kaum doch denn auch noch schon nur dann als wenn weil dass wie was wer "
+        "wo ich du er es wir ihr man mein sein unser dieser diese dieses jeder jede kein keine "
+        "nicht nie immer heute gestern hier dort also zudem dabei damit danach deshalb "
+        "trotzdem jedoch allerdings zwar sogar etwa neben nach vor bei mit zu aus seit gegen "
+        "ohne um über zwischen während wegen "
+        "je tu il elle nous vous ils elles ce cette ces mon ma mes son sa ses leur leurs notre "
+        "nos mais ou et donc ni car ne pas plus que qui quand comme si lorsque puis ensuite "
+        "aussi alors après avant depuis pendant "
+        "yo él ella ellos pero que cuando como también entonces después antes durante"
     ).split()
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
