@@ -400,3 +400,16 @@ def test_words_that_open_german_french_and_spanish_sentences_are_not_names() -> 
         "Marine Le Pen",
         "Der Spiegel",
     ]
+
+
+def test_an_anonymous_source_and_a_thing_named_in_passing_are_not_a_named_speaker() -> None:
+    text = (
+        "Campus\n\n"
+        "Ministers blamed the spread of Covid on the universities. One vice-chancellor, who "
+        "asked not to be named, said: “The government looked to universities to sort it out.”\n\n"
+        "Officials in Hamburg were calm. “We are ready for the winter,” he said."
+    )
+    references = find_references(from_plain_text(text, "campus.txt"))["references"]
+    cites = {ref["cite"] for ref in references}
+    assert "an unnamed source" in cites
+    assert not cites & {"Covid", "Hamburg"}

@@ -54,6 +54,25 @@ _CREDIT_IN_BRACKETS = re.compile(
 )
 
 
+def _mentioned(text: str) -> list[Name]:
+    """The names a later "he said" may point back to: not one capitalised word after a
+    preposition ("the spread of Covid", "in Hamburg"), a place or a thing more often than
+    a person."""
+    return [
+        name
+        for name in find_names(text)
+        if name.kind != "person"
+        or " " in name.name
+        or not _AFTER_PREPOSITION.search(text[: name.start])
+    ]
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|into|across|from|to|at|on|over|through|throughout|outside|inside|near)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _blank(match: re.Match) -> str:
     return " " * len(match.group())
 
@@ -142,7 +161,7 @@ class _Reader:
                     self._claim_after(block.text[quotations[-1].end : end])
             elif claims:
                 self._reported_claim(block, start, end, spans)
-            self.mentions.extend(find_names(_CREDIT_IN_BRACKETS.sub(_blank, frame)))
+            self.mentions.extend(_mentioned(_CREDIT_IN_BRACKETS.sub(_blank, frame)))
 
     def _quotations(self, index, block, sentences, number, spans, quotations) -> None:
         start, end = sentences[number]
@@ -234,7 +253,7 @@ class _Reader:
                 break
             block = blocks[index]
             citation = self._citation(block, 0, len(block.text), [], uncued="authors")
-            self.mentions.extend(find_names(block.text))
+            self.mentions.extend(_mentioned(block.text))
         leads_in = span.block > 0 and blocks[span.block - 1].kind in ("paragraph", "item")
         if not citation.names_a_source() and leads_in:
             citation = self._last_sentence_citation(span.block - 1, "speakers")

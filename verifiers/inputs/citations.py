@@ -267,7 +267,7 @@ def read_citation(
             citation.title = text
     citation.date, citation.date_text = find_date(frame)
     if not (citation.authors or citation.speakers or citation.publisher):
-        citation.unnamed = _unnamed_source(frame)
+        citation.unnamed = _unnamed_source(frame) or _anonymous_source(frame)
     citation.points_back = not citation.names_a_source() and bool(
         PRONOUN_SPEECH.search(frame) or _POINTER.search(frame)
     )
@@ -312,6 +312,19 @@ def _unnamed_source(frame: str) -> str | None:
         if not _POINTING_HEADS.match(match.group("head")):
             return match.group("phrase")
     return None
+
+
+# A source who asked not to be named: "One, who asked not to be named, said: …".
+_ANONYMOUS = re.compile(
+    r"(?:asked|requested|declined|wished) not to be (?:named|identified)|"
+    r"on (?:the )?condition of anonymity|speaking anonymously|who (?:asked|requested) "
+    r"anonymity|an anonymous (?:source|official)",
+    re.I,
+)
+
+
+def _anonymous_source(frame: str) -> str | None:
+    return "an unnamed source" if _ANONYMOUS.search(frame) else None
 
 
 def _first_people(frame: str, set_apart: list[tuple[int, int]]) -> list[Name]:
