@@ -225,6 +225,11 @@ def test_dates_as_articles_write_them(text, date) -> None:
             "a close race.",
             "results from 40 percent of polling stations showed a close race",
         ),
+        (
+            "The alert began at 6 p.m., when reserves stood at 12 percent, said David Marcus, "
+            "an energy consultant.",
+            "The alert began at 6 p.m., when reserves stood at 12 percent",
+        ),
         ("The weather was fine and the talks went on until late.", None),
         ("He said no.", None),
         ("The plan, in short, said nothing we did not know.", None),

@@ -451,7 +451,7 @@ _SAID_WITHOUT_THAT = frozenset({"said", "says"})
 # "There are 12,500 cameras in the schools, said Superintendent Robert Runcie, and …": the
 # claim comes first, its source after the verb.
 _SAID_AFTER = re.compile(
-    r"^(?P<clause>(?:[^,]|(?<=\d),(?=\d)){12,}?),\s+(?:said|says|added|noted|warned|insisted)\s+"
+    r"^(?P<clause>.{12,}?),\s+(?:said|says|added|noted|warned|insisted)\s+"
     r"(?P<source>(?:[A-Z][\w.'’-]*\s*){1,6}?)\s*(?:,|[.!?]?\s*$)"
 )
 # "told reporters the talks had failed": told someone, then what, without "that".

@@ -30,6 +30,7 @@ _NOT_NAMES = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday today yesterday "
         "january february march april may june july august september october november december "
         "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+        "continue read see click subscribe advertisement "
         # German, French and Spanish words that open sentences (not articles, which open
         # names: "Der Spiegel", "Le Monde", "El País")
         "aber oder und kaum doch denn auch noch schon nur dann als wenn weil dass wie was wer "
@@ -173,7 +174,7 @@ def _titled_the(word: str, start: int, text: str) -> bool:
 
 def _never_a_name(word: str) -> bool:
     """Sentence openers, pronouns, days, months and seasons ('September-October' too)."""
-    return word.lower().rstrip(".").split("-")[0] in _NOT_NAMES
+    return _bare(word).split("-")[0] in _NOT_NAMES  # "There’s" too
 
 
 def _capitalised(word: str) -> bool:
