@@ -148,8 +148,8 @@ def read_metadata(
         for value in [_text(item.get("dateModified")) for item in linked]
         + [meta.get(key, [None])[0] for key in _UPDATE_DATE_KEYS]
     )
-    if beside_byline and published and beside_byline > published:
-        updated = max(updated or beside_byline, beside_byline)
+    if published and beside_byline and beside_byline > published:
+        updated = max(updated or "", beside_byline)  # a later day shown by the byline
     return Metadata(
         title=title,
         authors=authors,
@@ -411,8 +411,10 @@ def _month_first(parser: LexborHTMLParser, meta: dict[str, list[str]]) -> bool |
     """Whether the page's language writes dates month first (US English), or None when
     its language is not known or is English of no stated country."""
     root = parser.css_first("html")
+    attributes = root.attributes if root is not None else {}
     declared = (
-        (root.attributes.get("lang") or root.attributes.get("xml:lang") if root else None)
+        attributes.get("lang")
+        or attributes.get("xml:lang")
         or meta.get("og:locale", [None])[0]
         or meta.get("content-language", [None])[0]
         or ""
