@@ -396,6 +396,13 @@ def test_an_organisations_possessive_before_a_person_is_an_affiliation() -> None
     assert ([n.name for n in galloway.speakers], galloway.authors) == (["Scott Galloway"], [])
     hill = read_citation("Hill's Foreign Affairs essay argued that the war was avoidable.")
     assert [n.name for n in hill.authors] == ["Hill"]
+    peskov = read_citation("The Kremlin's spokesman, Dmitry Peskov, told reporters so.")
+    assert [n.name for n in peskov.speakers] == ["Dmitry Peskov"]
+
+
+def test_a_name_that_opens_what_was_said_is_not_the_speaker() -> None:
+    bennett = read_citation("Bennett claimed the West had decided to keep striking.")
+    assert [n.name for n in bennett.speakers] == ["Bennett"]
 
 
 def test_words_that_open_german_french_and_spanish_sentences_are_not_names() -> None:

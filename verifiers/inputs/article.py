@@ -429,7 +429,9 @@ def _as_manifest_entry(source: _Source) -> dict:
     people = " and ".join(source.authors_as_written or source.speakers_as_written)
     parts = [
         people or source.unnamed,
-        f"“{source.title}”" if source.title and source.title != UNATTRIBUTED else None,
+        f"“{source.title}”"
+        if source.title and source.title not in (UNATTRIBUTED, source.publisher)
+        else None,
         source.publisher,
         source.date_text,
     ]

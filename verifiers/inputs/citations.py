@@ -73,21 +73,34 @@ _POSSESSIVE = re.compile(r"^['’]s\s+")
 
 
 def _affiliation(after: str) -> bool:
-    """Whether what follows a name makes it a person's affiliation: "'s Jay Stanley"."""
+    """Whether what follows a name makes it a person's affiliation: "'s Jay Stanley", "'s
+    spokesman, Dmitry Peskov"."""
     possessive = _POSSESSIVE.match(after)
     if possessive is None:
         return False
-    following = find_names(after[: possessive.end() + 60])
-    return bool(following) and (
-        following[0].start == possessive.end()
-        and following[0].kind == "person"
-        and " " in following[0].name
-        and not _WORK_AFTER.match(after[following[0].end :])
+    following = find_names(after[: possessive.end() + 80])
+    if not following:
+        return False
+    person = following[0]
+    between = after[possessive.end() : person.start]
+    return (
+        _ROLE_BETWEEN.fullmatch(between) is not None
+        and person.kind == "person"
+        and " " in person.name
+        and not _WORK_AFTER.match(after[person.end :])
     )
+
+
+# Between "the Kremlin's" and the person: nothing, or a role ("spokesman, ").
+_ROLE_BETWEEN = re.compile(r"(?:\s*(?:[a-z-]+\s+){0,3}?[a-z-]+\s*,?)?\s*")
 
 
 # "Smith's New Deal essay": the words after a possessive name a work, not a person.
 _WORK_AFTER = re.compile(rf"^\s+(?:{_WORK_NOUNS})\b", re.I)
+_CLAUSE_GOES_ON = re.compile(
+    r"^\s+(?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|"
+    r"does|do)\b"
+)
 # A person named as a preposition's object is not the subject of the verb that follows.
 _OBJECT_OF_PREPOSITION = re.compile(
     r"\b(?:of|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
@@ -376,7 +389,10 @@ def _place(citation: Citation, name: Name, frame: str) -> None:
     if _TOLD_BEFORE.search(before):
         citation.publisher = citation.publisher or name.name
         return
-    verb = _VERB_AFTER.match(after) or _VERB_BEFORE.search(before)
+    verb = _VERB_AFTER.match(after) or (
+        # "said Smith", not "claimed the West had decided": that name opens what was said
+        _VERB_BEFORE.search(before) if not _CLAUSE_GOES_ON.match(after) else None
+    )
     possessive = _POSSESSIVE_WORK.match(after)
     if name.kind == "organisation":
         if verb or possessive or _BY_BEFORE.search(before) or _ACCORDING_BEFORE.search(before):
