@@ -400,6 +400,14 @@ def test_an_organisations_possessive_before_a_person_is_an_affiliation() -> None
     assert [n.name for n in peskov.speakers] == ["Dmitry Peskov"]
 
 
+def test_italics_after_book_name_a_title_not_a_publisher() -> None:
+    snyder = read_citation(
+        "As Timothy Snyder put it in his 2018 book The Road to Unfreedom, XXXX.",
+        emphasis=[(42, 63)],
+    )
+    assert (snyder.title, snyder.publisher) == ("The Road to Unfreedom", None)
+
+
 def test_a_name_that_opens_what_was_said_is_not_the_speaker() -> None:
     bennett = read_citation("Bennett claimed the West had decided to keep striking.")
     assert [n.name for n in bennett.speakers] == ["Bennett"]

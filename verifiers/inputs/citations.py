@@ -45,6 +45,12 @@ _WORK_NOUNS = (
     r"guide|experiments?|research|work|findings|data|poll|trial|meta-analysis|thesis"
 )
 _WRITING_NOUNS = re.compile(rf"\b({_WORK_NOUNS})\b", re.I)
+# "his 2018 book *The Road to Unfreedom*": the italics right after it name a book, not a
+# publisher.
+_BOOK_BEFORE = re.compile(
+    r"\b(?:book|novel|memoir|biography|poem|play|film|documentary|album|collection)\s*,?\s*$",
+    re.I,
+)
 _SPOKEN_NOUNS = re.compile(
     r"\b(interview|speech|statement|press conference|briefing|podcast|broadcast|hearing|"
     r"remarks|testimony|talk|debate|address|conversation)\b",
@@ -272,7 +278,9 @@ def read_citation(
             n.start <= start < n.end for n in citation.authors + citation.speakers
         ):
             continue
-        if _WRITING_NOUNS.search(frame[max(0, start - 30) : start]) and citation.publisher:
+        if _BOOK_BEFORE.search(frame[:start]) or (
+            _WRITING_NOUNS.search(frame[max(0, start - 30) : start]) and citation.publisher
+        ):
             citation.title = citation.title or text
         elif citation.publisher is None or citation.publisher in text:
             citation.publisher = text
