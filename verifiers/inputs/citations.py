@@ -103,6 +103,7 @@ _ROLE_BETWEEN = re.compile(r"(?:\s*(?:[a-z-]+\s+){0,3}?[a-z-]+\s*,?)?\s*")
 
 # "Smith's New Deal essay": the words after a possessive name a work, not a person.
 _WORK_AFTER = re.compile(rf"^\s+(?:{_WORK_NOUNS})\b", re.I)
+# A name followed by its own verb opens a clause of its own ("claimed the West had …").
 _CLAUSE_GOES_ON = re.compile(
     r"^\s+(?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|"
     r"does|do)\b"
@@ -110,7 +111,7 @@ _CLAUSE_GOES_ON = re.compile(
 # A person named as a preposition's object is not the subject of the verb that follows.
 _OBJECT_OF_PREPOSITION = re.compile(
     r"\b(?:of|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
-    r"toward|towards|than|like|against)\s+(?:the\s+)?$",
+    r"toward|towards|than|like)\s+(?:the\s+)?$",
     re.I,
 )
 _ACCORDING_BEFORE = re.compile(r"\b(?:according to|selon|laut)\s+(?:the\s+)?$", re.I)
