@@ -408,6 +408,15 @@ def test_italics_after_book_name_a_title_not_a_publisher() -> None:
     assert (snyder.title, snyder.publisher) == ("The Road to Unfreedom", None)
 
 
+def test_whoever_is_spoken_to_is_the_outlet_and_the_pronoun_the_speaker() -> None:
+    text = (
+        "Hair\n\nWhen Dianne Austin decided to stop relaxing her hair, she had no idea.\n\n"
+        "“My first thoughts were how ironic it was,” she shares with InStyle."
+    )
+    (reference,) = find_references(from_plain_text(text, "hair.txt"))["references"]
+    assert (reference["speakers"], reference["publisher"]) == (["Dianne Austin"], "InStyle")
+
+
 def test_a_name_that_opens_what_was_said_is_not_the_speaker() -> None:
     bennett = read_citation("Bennett claimed the West had decided to keep striking.")
     assert [n.name for n in bennett.speakers] == ["Bennett"]

@@ -29,7 +29,8 @@ _SPEECH_VERBS = (
     "calls|described|describes|wrote|writes|write|writing|found|finds|find|reported|reports|"
     "report|published|estimated|estimates|estimate|believes|believed|alleged|alleges|urged|"
     "urges|wondered|recounted|explained|showed|shows|show|cautioned|quipped|dismissed|"
-    "rejected|derided|mocked|praised|hailed|critici[sz]ed|condemned|"
+    "rejected|derided|mocked|praised|hailed|critici[sz]ed|condemned|shares|shared|"
+    "reveals|revealed|recalls|admits|confided|confides|"
     # German and French
     "sagte|sagt|erklärte|betonte|nannte|schrieb|warnte|"
     "a déclaré|a dit|déclare|a affirmé|a expliqué|a écrit|a souligné|estime|a répondu"
@@ -70,8 +71,13 @@ _VERB_AFTER = re.compile(
 # "said Ursula von der Leyen", "asked committee chair Robert Fane", "a déclaré la Première
 # ministre Claire Dubois": a few words of role may stand between.
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
-# Whoever is told is the outlet that reports it: "told Reuters", "told the Harbour Gazette".
-_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$", re.I)
+# Whoever is told, or spoken or written to, is the outlet that reports it: "told
+# Reuters", "told the Harbour Gazette", "shares with InStyle", "said to Le Monde".
+_TOLD_BEFORE = re.compile(
+    r"\b(?:(?:told|tells|telling)|(?:said|says|spoke|speaks|speaking|talked|talks|talking|"
+    r"shares|shared|explained|explains|confided|wrote|writes)\s+(?:to|with))\s+(?:the\s+)?$",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\b(?:by|from|co-written by|written by)\s+(?:the\s+)?$", re.I)
 # "Google's Sundar Pichai", "NYU's Scott Galloway": a body's (or a person-like name's)
 # possessive before a person's full name is the person's affiliation.
@@ -110,7 +116,7 @@ _CLAUSE_GOES_ON = re.compile(
 )
 # A person named as a preposition's object is not the subject of the verb that follows.
 _OBJECT_OF_PREPOSITION = re.compile(
-    r"\b(?:of|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
+    r"\b(?:of|in|into|about|across|against|over|under|behind|between|on|at|for|from|to|"
     r"toward|towards|than|like)\s+(?:the\s+)?$",
     re.I,
 )

@@ -30,7 +30,8 @@ _NOT_NAMES = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday today yesterday "
         "january february march april may june july august september october november december "
         "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
-        "continue read see click subscribe advertisement "
+        "continue read see click subscribe advertisement do does did is are was were all "
+        "every any none "
         # German, French and Spanish words that open sentences (not articles, which open
         # names: "Der Spiegel", "Le Monde", "El País")
         "aber oder und kaum doch denn auch noch schon nur dann als wenn weil dass wie was wer "
@@ -67,6 +68,7 @@ _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "ic", "li", "ni", "ki", "a
 ORGANISATION_WORDS = frozenset(
     (
         "institute university college school ministry department council agency bank fund "
+        "county district borough municipality province "
         "committee commission office association foundation center centre times post news "
         "journal review gazette affairs magazine radio television tv press reuters guardian "
         "telegraph herald tribune chronicle observer economist atlantic monthly weekly daily "
@@ -116,8 +118,9 @@ def find_names(text: str) -> list[Name]:
 
 
 def _without_full_stop(word: str, start: int, end: int) -> tuple[str, int, int]:
-    """'Sports.' at a sentence's end is 'Sports'; 'U.S.' and 'J.' keep theirs."""
-    if word.endswith(".") and len(word) > 2 and "." not in word[:-1] and not word[:-1].isupper():
+    """'Sports.' and 'ISO.' at a sentence's end are 'Sports' and 'ISO'; 'U.S.' and 'J.'
+    keep theirs."""
+    if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
         return word[:-1], start, end - 1
     return word, start, end
 
