@@ -26,7 +26,7 @@ from flows.artifacts import publish_artifacts
 from flows.progress import fetch_progress
 from verifiers.documents import Document
 from verifiers.errors import InputError
-from verifiers.history import compare
+from verifiers.history import compare, found_by_search
 from verifiers.inputs.load import add_candidates, read_input
 from verifiers.model import Manifest, Reference, ReferenceReport, SourceReport
 from verifiers.report import build_report, exit_status, write_reports
@@ -65,16 +65,20 @@ class VerifyResult:
 
 @task(name="read-input", cache_policy=NO_CACHE, task_run_name="read {location}")
 async def read_input_task(
-    location: str, fetcher: Fetcher, providers: list[SearchProvider]
+    location: str,
+    fetcher: Fetcher,
+    providers: list[SearchProvider],
+    found_before: dict[str, list[str]] | None = None,
 ) -> Manifest | InputError:
     """The manifest, or the references found in the article (fetched if it is a URL), with
-    candidate pages from the search providers for references that name none. Bad input is
-    returned, not raised: it is the user's to fix, not a failed task."""
+    candidate pages for references that name none: the ones search found for them in the
+    run before (`found_before`), else the search providers'. Bad input is returned, not
+    raised: it is the user's to fix, not a failed task."""
     try:
         manifest = await read_input(location, fetcher)
     except InputError as error:
         return error
-    return await add_candidates(manifest, fetcher, providers)
+    return await add_candidates(manifest, fetcher, providers, found_before)
 
 
 class Held:
@@ -204,7 +208,9 @@ async def verify_input(
                 else LiveFetcher(settings, recorder, limits)
             )
             async with fetcher:
-                manifest = await read_input_task(input_path, fetcher, list(providers))
+                manifest = await read_input_task(
+                    input_path, fetcher, list(providers), found_by_search(previous)
+                )
                 if isinstance(manifest, InputError):
                     raise manifest
                 urls = _cited_urls(manifest.references)

@@ -112,6 +112,17 @@ def unread_references(previous: dict, error: str) -> list[ReferenceReport]:
     ]
 
 
+def found_by_search(previous: dict | None) -> dict[str, list[str]]:
+    """The pages search found, and that held the words, in the run before: citation →
+    addresses."""
+    found: dict[str, list[str]] = {}
+    for reference in (previous or {}).get("references", []):
+        urls = [s["url"] for s in reference.get("sources", []) if s.get("found_by") == "search"]
+        if urls:
+            found[reference["cite"]] = urls
+    return found
+
+
 def worse_quotes(report: dict) -> list[dict]:
     return [change for change in report.get("changes", {}).get("quotes", []) if change["worse"]]
 

@@ -203,3 +203,27 @@ def test_an_article_url_that_cannot_be_fetched_is_bad_input(site, tmp_path: Path
     assert result.stderr.count("\n") == 1
     assert "the article could not be fetched: HTTP 404" in result.stderr
     assert not out.exists()
+
+
+def test_a_watched_article_reads_again_the_pages_search_found_before(site, tmp_path: Path) -> None:
+    article = peace_article(site, tmp_path)
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(f"report_root: history\nentries:\n  - {article}\n")
+    search = {"SOURCECHECK_SEARCH_URL": site.url("/search")}
+    first = sourcecheck(
+        "watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path, environment=search
+    )
+    assert first.returncode == 0, first.stderr
+    searches = sum(1 for path in site.requests if path.startswith("/search"))
+    assert searches >= 2
+
+    site.pages["/search"] = lambda path: Page(b'{"results": []}', 200, {})  # search forgets
+    second = sourcecheck(
+        "watch", str(watchlist), "--allow-private-hosts", cwd=tmp_path, environment=search
+    )
+    assert second.returncode == 0, second.stderr
+    assert sum(1 for path in site.requests if path.startswith("/search")) == searches
+    (folder,) = [p for p in (tmp_path / "history").iterdir() if p.is_dir()]
+    report = json.loads((folder / "latest" / "report.json").read_text())
+    assert [s["url"] for s in report["references"][0]["sources"]] == [site.url("/fa/putin-war")]
+    assert report["changes"]["quotes"] == []

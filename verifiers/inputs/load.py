@@ -100,14 +100,26 @@ def manifest_from_article(article: ArticleText) -> Manifest:
 
 
 async def add_candidates(
-    manifest: Manifest, fetcher: Fetcher, providers: list[SearchProvider]
+    manifest: Manifest,
+    fetcher: Fetcher,
+    providers: list[SearchProvider],
+    found_before: dict[str, list[str]] | None = None,
 ) -> Manifest:
-    """Each reference that names no page gets the pages the search providers find for it."""
-    if not providers:
+    """Each reference that names no page gets the pages the search providers find for it.
+    `found_before` (citation → pages) holds what search found for the same citations in
+    the run before: those pages are read again instead of searching anew, so a watched
+    article's verdicts do not change with a search engine's mood, while a page that is
+    gone is told as gone."""
+    found_before = found_before or {}
+    if not providers and not found_before:
         return manifest
 
     async def searched(reference: Reference) -> Reference:
         if reference.urls or reference.candidates:
+            return reference
+        if reference.cite in found_before:
+            return replace(reference, candidates=tuple(found_before[reference.cite]))
+        if not providers:
             return reference
         found = await find_candidates(fetcher, reference, providers)
         # The citing article quotes its sources word for word: it is never one of them.
