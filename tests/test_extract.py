@@ -442,3 +442,20 @@ def test_an_anonymous_source_and_a_thing_named_in_passing_are_not_a_named_speake
     cites = {ref["cite"] for ref in references}
     assert "an unnamed source" in cites
     assert not cites & {"Covid", "Hamburg"}
+
+
+def test_a_pronouns_gender_rules_out_a_person_of_the_other() -> None:
+    text = (
+        "Housing\n\nMayor Daniel Okafor defended the plan.\n\n"
+        "The presenter, Kate Summers, put it to him that residents had not been consulted. "
+        "“There were nine public meetings,” he replied."
+    )
+    (reference,) = find_references(from_plain_text(text, "radio.txt"))["references"]
+    assert reference["speakers"] == ["Daniel Okafor"]
+    from verifiers.inputs.first_names import gender_of
+
+    assert (gender_of("Kate Summers"), gender_of("Daniel Okafor"), gender_of("Hilary Benn")) == (
+        "female",
+        "male",
+        None,
+    )

@@ -24,6 +24,7 @@ from verifiers.inputs.citations import (
     find_trailing_claim,
     read_citation,
 )
+from verifiers.inputs.first_names import gender_of
 from verifiers.inputs.names import Name, find_names, surname
 from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
 from verifiers.slug import slugify
@@ -52,6 +53,15 @@ _CREDIT_IN_BRACKETS = re.compile(
     r"reuters|afp|ap photo|dpa|epa|imago|shutterstock|alamy)\b)[^()]*\)",
     re.IGNORECASE,
 )
+
+
+def _pronoun_gender(said: str) -> str | None:
+    words = set(re.findall(r"\w+", said.casefold()))
+    if words & {"he", "him", "his"}:
+        return "male"
+    if words & {"she", "her"}:
+        return "female"
+    return None
 
 
 def _mentioned(text: str) -> list[Name]:
@@ -200,8 +210,11 @@ class _Reader:
             if THING_PRONOUNS.search(said)
             else None
         )
+        gender = _pronoun_gender(said)
         before = [n for n in find_names(frame) if n.end <= match.start()]
         for name in reversed([*self.mentions, *before]):
+            if name.kind == "person" and gender and gender_of(name.name) not in (gender, None):
+                continue  # "he said" is not Kate Summers
             if wanted is None or name.kind == wanted:
                 if name.kind == "organisation":
                     return Citation(publisher=name.name)
