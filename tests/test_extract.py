@@ -459,3 +459,17 @@ def test_a_pronouns_gender_rules_out_a_person_of_the_other() -> None:
         "male",
         None,
     )
+
+
+def test_a_bare_question_in_a_dialogue_goes_back_to_who_asked_before() -> None:
+    text = (
+        "Hearing\n\n"
+        "“Did you see this coming?” asked committee chair Robert Fane.\n\n"
+        "“We saw the risks and raised them three times,” Margaret Ellison replied.\n\n"
+        "“And what did the bank do?”\n\n"
+        "“It told us it had the matter in hand,” she said."
+    )
+    references = find_references(from_plain_text(text, "hearing.txt"))["references"]
+    quotes = {ref["speakers"][0]: ref["quotes"] for ref in references}
+    assert quotes["Robert Fane"] == ["Did you see this coming?", "And what did the bank do?"]
+    assert len(quotes["Margaret Ellison"]) == 2

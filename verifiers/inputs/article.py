@@ -55,6 +55,11 @@ _CREDIT_IN_BRACKETS = re.compile(
 )
 
 
+def _bare_question(quotations, frame: str) -> bool:
+    """A sentence that is nothing but a quoted question."""
+    return quotations[-1].text.rstrip().endswith("?") and not re.sub(r"[\W_]+", "", frame)
+
+
 def _pronoun_gender(said: str) -> str | None:
     words = set(re.findall(r"\w+", said.casefold()))
     if words & {"he", "him", "his"}:
@@ -136,6 +141,7 @@ class _Reader:
         self.spans = spans
         self.sources: list[_Source] = []
         self.last: _Source | None = None
+        self.before_last: _Source | None = None  # the source quoted before the last one
         self.mentions: list[Name] = []
         self._base = article.url or (
             article.location if article.location.startswith(("http://", "https://")) else None
@@ -194,8 +200,19 @@ class _Reader:
             speaker = self._pronoun(frame)
             if speaker is not None:
                 citation.speakers = speaker.speakers
-        source = self._attach(citation)
+        if not citation.names_a_source() and _bare_question(quotations, frame):
+            source = self._turn_back()
+        else:
+            source = self._attach(citation)
         source.quotes.extend(s.text for s in quotations if s.text not in source.quotes)
+
+    def _turn_back(self) -> _Source:
+        """A bare question after one person's answer to another: in a dialogue the turn
+        goes back to whoever asked before ("And what did the bank do?")."""
+        if self.before_last is None or self.last is None:
+            return self._attach(Citation())
+        self.before_last, self.last = self.last, self.before_last
+        return self.last
 
     def _pronoun(self, frame: str) -> Citation | None:
         """'…,” she said': the last person named before; 'its report': the last body."""
@@ -339,7 +356,8 @@ class _Reader:
                 source = _Source()
                 self.sources.append(source)
             _merge(source, citation)
-        self.last = source
+        if source is not self.last:
+            self.before_last, self.last = self.last, source
         return source
 
     def _unattributed(self) -> _Source:
