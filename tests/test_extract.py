@@ -473,3 +473,12 @@ def test_a_bare_question_in_a_dialogue_goes_back_to_who_asked_before() -> None:
     quotes = {ref["speakers"][0]: ref["quotes"] for ref in references}
     assert quotes["Robert Fane"] == ["Did you see this coming?", "And what did the bank do?"]
     assert len(quotes["Margaret Ellison"]) == 2
+
+
+def test_on_and_in_join_a_bodys_name_only() -> None:
+    assert [n.name for n in find_names("The Council on Foreign Relations said so.")] == [
+        "Council on Foreign Relations"
+    ]
+    assert "Norland Semiconductors" in [
+        n.name for n in find_names("Shares in Norland Semiconductors fell 12 percent.")
+    ]

@@ -18,6 +18,8 @@ _CONNECTORS = frozenset(
     {"of", "for", "the", "and", "de", "van", "von", "der", "den", "al", "bin", "la", "le"}
     | {"du", "da", "di", "y", "on", "in", "&", "el", "ibn", "dos", "das"}
 )
+# Small words that join a name only after a body's word ("Council on …", "Church in …").
+_BODY_CONNECTORS = frozenset({"on", "in"})
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "da"})
 # Capitalised words that open sentences or clauses but never start a name.
 _NOT_NAMES = frozenset(
@@ -68,7 +70,7 @@ _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "ic", "li", "ni", "ki", "a
 ORGANISATION_WORDS = frozenset(
     (
         "institute university college school ministry department council agency bank fund "
-        "county district borough municipality province "
+        "county district borough municipality province church center "
         "committee commission office association foundation center centre times post news "
         "journal review gazette affairs magazine radio television tv press reuters guardian "
         "telegraph herald tribune chronicle observer economist atlantic monthly weekly daily "
@@ -135,7 +137,13 @@ def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
         starts_or_goes_on = _capitalised(word) and (
             bool(run) or not _never_a_name(word) or _titled_the(word, start, text)
         )
-        joins = run and word.lower() in _CONNECTORS and _continues(words, position, text)
+        joins = (
+            run
+            and word.lower() in _CONNECTORS
+            and _continues(words, position, text)
+            # "Council on Foreign Relations", not "Shares in Norland Semiconductors"
+            and (word.lower() not in _BODY_CONNECTORS or _bare(run[-1][0]) in ORGANISATION_WORDS)
+        )
         if starts_or_goes_on or joins:
             run.append((word, start, end))
             position += 1
