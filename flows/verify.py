@@ -244,7 +244,10 @@ async def verify_input(
             await publish_artifacts([report], slugify(Path(input_path).stem) or "report")
         os.replace(partial_evidence, evidence_path)
     except InputError as error:  # returned, so that Prefect does not log it as a crash
-        _remove_empty(partial_evidence, created)
+        if previous is None:
+            _remove_empty(partial_evidence, created)
+        else:  # a watched entry that ran before keeps the evidence of what failed now
+            os.replace(partial_evidence, evidence_path)
         return VerifyResult("", [], {}, USAGE_ERROR, input_error=str(error))
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -209,6 +210,8 @@ def test_an_article_that_vanishes_is_told_once(site, tmp_path: Path) -> None:
     report = json.loads((folder / "latest" / "report.json").read_text())
     (quote,) = report["references"][0]["quotes"]
     assert quote["verdict"] == "unavailable" and "HTTP 404" in quote["explanation"]
+    with gzip.open(folder / "latest" / "evidence.warc.gz", "rb") as evidence:
+        assert b"HTTP/1.1 404" in evidence.read()  # the failed fetch is kept as evidence
     (change,) = report["changes"]["quotes"]
     assert (change["was"], change["now"], change["worse"]) == (
         "verified_with_edits",  # the quotation's capital "the" is the article's edit
