@@ -24,7 +24,7 @@ from verifiers.inputs.citations import (
     find_trailing_claim,
     read_citation,
 )
-from verifiers.inputs.first_names import gender_of
+from verifiers.inputs.first_names import Gender, gender_of
 from verifiers.inputs.names import Name, find_names, surname
 from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
 from verifiers.slug import slugify
@@ -55,12 +55,12 @@ _CREDIT_IN_BRACKETS = re.compile(
 )
 
 
-def _bare_question(quotations, frame: str) -> bool:
+def _bare_question(quotations: list[QuotedSpan], frame: str) -> bool:
     """A sentence that is nothing but a quoted question."""
     return quotations[-1].text.rstrip().endswith("?") and not re.sub(r"[\W_]+", "", frame)
 
 
-def _pronoun_gender(said: str) -> str | None:
+def _pronoun_gender(said: str) -> Gender | None:
     words = set(re.findall(r"\w+", said.casefold()))
     if words & {"he", "him", "his"}:
         return "male"
