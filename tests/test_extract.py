@@ -482,3 +482,8 @@ def test_on_and_in_join_a_bodys_name_only() -> None:
     assert "Norland Semiconductors" in [
         n.name for n in find_names("Shares in Norland Semiconductors fell 12 percent.")
     ]
+
+
+def test_a_described_sources_words_are_that_source() -> None:
+    coach = read_citation("My coach's advice was the only thing in my head: XXXX")
+    assert coach.unnamed == "My coach"

@@ -313,6 +313,12 @@ _UNNAMED = re.compile(
     r"have|did|do|does|not)\b)[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
     rf"(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b(?!\s+(?:{_SPEECH_VERBS})\b)"
 )
+# "my coach's advice was …: “Run the mile you're in.”": a described source's words.
+_UNNAMED_WORDS = re.compile(
+    rf"\b(?P<phrase>(?i:{_DETERMINERS})\s+(?:[a-zà-ÿ-]+\s+){{0,2}}?(?P<head>[a-zà-ÿ-]+))"
+    r"['’]s\s+(?:advice|words|motto|mantra|line|saying|reply|answer|warning|message|verdict|"
+    r"response|favourite line|favorite line)\b"
+)
 # Heads that point back to a work or its writers already named ("the report found", "its
 # authors wrote"), not to a new source.
 _POINTING_HEADS = re.compile(rf"^(?:{_WORK_NOUNS}|authors?|writers?|same|latter|former)$")
@@ -336,9 +342,10 @@ _MAX_WORK_WORDS = 12
 def _unnamed_source(frame: str) -> str | None:
     """'their press office replied that …', 'the city's transit authority promised': a source
     the article describes but does not name."""
-    for match in _UNNAMED.finditer(frame):
-        if not _POINTING_HEADS.match(match.group("head")):
-            return match.group("phrase")
+    for pattern in (_UNNAMED, _UNNAMED_WORDS):
+        for match in pattern.finditer(frame):
+            if not _POINTING_HEADS.match(match.group("head")):
+                return match.group("phrase")
     return None
 
 
