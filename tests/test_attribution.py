@@ -47,6 +47,16 @@ def test_publisher_recognised_from_the_host_name() -> None:
     )
 
 
+def test_a_publisher_cited_by_its_initials_matches() -> None:
+    def publisher(cited: str, on_page: str) -> str:
+        syndicated = page(publisher=on_page, url="https://news.example.com/story")
+        return check_attribution(Reference("r", "c", publisher=cited), [syndicated])["publisher"]
+
+    assert publisher("NYT", "The New York Times") == "match"
+    assert publisher("The Wall Street Journal", "WSJ") == "match"
+    assert publisher("FT", "The New Yorker") == "mismatch"
+
+
 @pytest.mark.parametrize(
     ("cited", "published", "expected"),
     [

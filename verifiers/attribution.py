@@ -149,7 +149,23 @@ def _publisher(cited: str | None, document: Document) -> AttributionValue:
     if not document.metadata.publisher:
         return "unknown"
     given = _LEADING_ARTICLE.sub("", _plain(document.metadata.publisher))
-    return "match" if wanted in given or given in wanted else "mismatch"
+    if (
+        wanted in given
+        or given in wanted
+        or _abbreviates(cited, given)
+        or _abbreviates(document.metadata.publisher, wanted)
+    ):
+        return "match"
+    return "mismatch"
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """'NYT' for 'New York Times', 'FT' for 'Financial Times': a name's initials."""
+    letters = short.strip().replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(word[0] for word in name.split() if word not in ("of", "and", "the"))
+    return initials == letters.lower()
 
 
 def _date(cited: str | None, document: Document) -> AttributionValue:
