@@ -68,30 +68,36 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
     if not wanted or not passages:
         return ClaimFinding(text, "no_evidence", [])
     ranked = _rank(wanted, passages)
-    candidates = [passage for _, passage in ranked]
-    if semantic.available():
-        pool = candidates[:SEMANTIC_POOL]
+
+    def qualifies(passage: _Passage) -> bool:
+        # A correction is shown as such, and never supports what it corrects.
+        return not passage.correction and _share(wanted, passage) >= EVIDENCE_MIN_SHARE
+
+    candidates = [passage for _, passage in ranked if qualifies(passage)]
+    # Order by meaning only when there is an order to choose: the model costs seconds.
+    if len(candidates) > 1 and semantic.available():
+        pool = [passage for _, passage in ranked[:SEMANTIC_POOL] if qualifies(passage)]
         similar = semantic.similarities(text, [passage.text for passage in pool])
         order = sorted(zip(similar, pool, strict=True), key=lambda pair: -pair[0])
         candidates = [passage for _, passage in order]
     evidence: list[tuple[float, _Passage]] = []
     for passage in candidates:
-        if passage.correction:
-            continue  # a correction is shown as such, and never supports what it corrects
-        share = len(wanted & passage.stems.keys()) / len(wanted)
-        if share >= EVIDENCE_MIN_SHARE and not any(_overlaps(passage, p) for _, p in evidence):
-            evidence.append((round(share, 2), passage))
+        if not any(_overlaps(passage, p) for _, p in evidence):
+            evidence.append((round(_share(wanted, passage), 2), passage))
         if len(evidence) == MAX_EVIDENCE:
             break
-    corrections = [
-        (round(len(wanted & p.stems.keys()) / len(wanted), 2), p) for _, p in ranked if p.correction
-    ][:1]
+    corrections = [(round(_share(wanted, p), 2), p) for _, p in ranked if p.correction][:1]
     if not evidence:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
     for share, passage in evidence:
         if share >= SUPPORTED_MIN_SHARE and _states(claim_words, passage.words):
             return ClaimFinding(text, "supported", _evidence([(share, passage), *corrections]))
     return ClaimFinding(text, "needs_review", _evidence(evidence + corrections))
+
+
+def _share(wanted: set[str], passage: _Passage) -> float:
+    """The share of the claim's content stems the passage holds."""
+    return len(wanted & passage.stems.keys()) / len(wanted)
 
 
 def _passages(document: Document) -> list[_Passage]:
