@@ -487,3 +487,17 @@ def test_on_and_in_join_a_bodys_name_only() -> None:
 def test_a_described_sources_words_are_that_source() -> None:
     coach = read_citation("My coach's advice was the only thing in my head: XXXX")
     assert coach.unnamed == "My coach"
+
+
+def test_german_quotations_sentences_and_titles() -> None:
+    text = (
+        "Holz\n\n"
+        "Die dünnen Äste sind für sie nicht zu gebrauchen. Für Hans Göbel aber schon. „Ich "
+        "habe gemerkt, dass diese Äste einen sehr hohen Heizwert haben.“\n\n"
+        "Infos findet man im Artikel „Es ist schon mal ein Meister vom Himmel gefallen“."
+    )
+    (reference,) = find_references(from_plain_text(text, "holz.txt"))["references"]
+    assert reference["speakers"] == ["Hans Göbel"]
+    assert reference["quotes"] == [
+        "Ich habe gemerkt, dass diese Äste einen sehr hohen Heizwert haben."
+    ]

@@ -35,9 +35,10 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept univ u.s u.k e.g i.e".split()
 )
 # A full stop, closing marks, a footnote marker ("[1]", "[^1]", "¹" or a bare number
-# from a <sup>), then space and a capital.
+# from a <sup>), then space, any opening mark („ « » ‚ too) and a capital (Ä, É too).
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"”’»)\]]*(?:\[\^?\w{1,4}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})?\s+(?=[\"“‘«(\[]?[A-Z0-9])"
+    r"[.!?…]+[\"”’»«“)\]]*(?:\[\^?\w{1,4}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})?\s+"
+    r"(?=[\"“‘«»„‚‹›(\[]?[A-ZÀ-ÖØ-Þ0-9])"
 )
 
 

@@ -40,13 +40,15 @@ _NOT_NAMES = frozenset(
         "wo ich du er es wir ihr man mein sein unser dieser diese dieses jeder jede kein keine "
         "nicht nie immer heute gestern hier dort also zudem dabei damit danach deshalb "
         "trotzdem jedoch allerdings zwar sogar etwa neben nach vor bei mit zu aus seit gegen "
-        "ohne um über zwischen während wegen "
+        "ohne um über zwischen während wegen für "
         "je tu il elle nous vous ils elles ce cette ces mon ma mes son sa ses leur leurs notre "
         "nos mais ou et donc ni car ne pas plus que qui quand comme si lorsque puis ensuite "
         "aussi alors après avant depuis pendant "
         "yo él ella ellos pero que cuando como también entonces después antes durante"
     ).split()
 )
+# Articles open names ("Der Spiegel", "Le Monde") but are none alone ("Die dünnen Äste").
+_ARTICLES = frozenset("der die das den dem des ein eine le la les el los las una".split())
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
 ROLE_WORDS = frozenset(
     (
@@ -155,8 +157,8 @@ def _run_from(words, index: int, text: str) -> list[tuple[str, int, int]]:
         run.pop()
     if len(run) == 1 and _opens_sentence(run[0][1], text) and run[0][0].endswith(("ed", "ing")):
         return []  # "Pressed on the target, she …", "Speaking after the match, …"
-    if len(run) == 1 and _bare(run[0][0]) in ROLE_WORDS:
-        return []  # a title without a name: "la Première ministre …"
+    if len(run) == 1 and _bare(run[0][0]) in ROLE_WORDS | _ARTICLES:
+        return []  # a title without a name ("la Première ministre …"), an article alone
     return run
 
 

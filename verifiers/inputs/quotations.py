@@ -41,7 +41,12 @@ _WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _TITLE_CUES = re.compile(r"\b(titled|entitled|headlined|headline)\W*$", re.I)
 # "the book “Tartine”" names a work; "called the book “three hundred pages of …”" quotes.
 _WORK_CUES = re.compile(
-    r"\b(?:the|a|his|her|their) (?:book|film|song|novel|poem|essay|album)\W*$", re.I
+    r"\b(?:(?:the|a|his|her|their) (?:book|film|song|novel|poem|essay|album)"
+    r"|(?:im|der|den|dem|das|ein|einem|seinem|ihrem|sein|ihr) (?:Artikel|Buch|Film|Roman|"
+    r"Beitrag|Aufsatz|Essay|Lied|Song|Album|Gedicht)"
+    r"|(?:le|son|un|l'|l’)\s?(?:livre|film|roman|article|essai|album|poème)"
+    r"|(?:el|su|un) (?:libro|artículo|ensayo|película|novela|álbum|poema))\W*$",
+    re.I,
 )
 _TERM_CUES = re.compile(r"\bso[- ]called\W*$", re.I)
 _SAYING_CUES = re.compile(
