@@ -501,3 +501,17 @@ def test_german_quotations_sentences_and_titles() -> None:
     assert reference["quotes"] == [
         "Ich habe gemerkt, dass diese Äste einen sehr hohen Heizwert haben."
     ]
+
+
+def test_in_a_german_article_one_capitalised_word_is_no_speaker_until_named_in_full() -> None:
+    text = (
+        "Fussball\n\n"
+        "Benjamin Näßler ist Fussballfan. „Ich bin Fussballfan und ich bin schwul“, sagt "
+        "Näßler.\n\n"
+        "Weiter schreibt er: „Doch ich habe grosse Bedenken, denn in Katar ist das verboten.“\n\n"
+        "Kind 1 voller Euphorie: „Wir suchen uns im Internet ein Bild und das malen wir nach!“"
+    )
+    references = find_references(from_plain_text(text, "fussball.txt"))["references"]
+    cites = {ref["cite"] for ref in references}
+    assert "Benjamin Näßler" in cites or "Näßler" in cites
+    assert not cites & {"Weiter", "Kind"}

@@ -56,6 +56,19 @@ _CREDIT_IN_BRACKETS = re.compile(
 )
 
 
+# Words that mark German text, whose nouns are all capitalised.
+_GERMAN_WORDS = frozenset("der die das und nicht ist mit sich auch auf ein eine dass wird".split())
+_ENGLISH_WORDS = frozenset("the and of is to that with for was are this it".split())
+
+
+def _capitalises_nouns(article: ArticleText) -> bool:
+    """Whether the article is in German, where a capital does not mark a name."""
+    words = re.findall(r"[a-zäöüß]+", " ".join(block.text for block in article.blocks).lower())
+    german = sum(1 for word in words if word in _GERMAN_WORDS)
+    english = sum(1 for word in words if word in _ENGLISH_WORDS)
+    return german > 2 * english and german >= 5
+
+
 def _bare_question(quotations: list[QuotedSpan], frame: str) -> bool:
     """A sentence that is nothing but a quoted question."""
     return quotations[-1].text.rstrip().endswith("?") and not re.sub(r"[\W_]+", "", frame)
@@ -119,6 +132,8 @@ def find_references(article: ArticleText) -> dict:
     spans = find_quoted_spans(article)
     reader = _Reader(article, spans)
     reader.read()
+    if _capitalises_nouns(article):
+        reader.fold_uninitiated_names()
     for source in reader.sources:
         if not source.urls:
             _complete_from_cited_works(source, article.cited_works)
@@ -360,6 +375,36 @@ class _Reader:
         if source is not self.last:
             self.before_last, self.last = self.last, source
         return source
+
+    def fold_uninitiated_names(self) -> None:
+        """In a language that capitalises its nouns, one capitalised word ("Weiter",
+        "Kind") is a person only when the article named someone by it in full before
+        ("Göbel" after "Hans Göbel"): the other sources' words become unattributed."""
+        named_in_full = {
+            part
+            for name in self.mentions
+            if name.kind == "person" and " " in name.name
+            for part in name.name.split()
+        } | {
+            part
+            for source in self.sources
+            for name in source.authors + source.speakers
+            if " " in name
+            for part in name.split()
+        }
+        for source in list(self.sources):
+            people = source.authors + source.speakers
+            if (
+                not people
+                or source.urls
+                or source.publisher
+                or any(" " in name or name in named_in_full for name in people)
+            ):
+                continue
+            self.sources.remove(source)
+            unattributed = self._unattributed()
+            unattributed.quotes.extend(q for q in source.quotes if q not in unattributed.quotes)
+            unattributed.claims.extend(c for c in source.claims if c not in unattributed.claims)
 
     def _unattributed(self) -> _Source:
         for source in self.sources:
