@@ -438,8 +438,7 @@ def test_an_anonymous_source_and_a_thing_named_in_passing_are_not_a_named_speake
         "asked not to be named, said: “The government looked to universities to sort it out.”\n\n"
         "Officials in Hamburg were calm. “We are ready for the winter,” he said."
     )
-    references = find_references(from_plain_text(text, "campus.txt"))["references"]
-    cites = {ref["cite"] for ref in references}
+    cites = _cites(text)
     assert "an unnamed source" in cites
     assert not cites & {"Covid", "Hamburg"}
 
@@ -511,7 +510,11 @@ def test_in_a_german_article_one_capitalised_word_is_no_speaker_until_named_in_f
         "Weiter schreibt er: „Doch ich habe grosse Bedenken, denn in Katar ist das verboten.“\n\n"
         "Kind 1 voller Euphorie: „Wir suchen uns im Internet ein Bild und das malen wir nach!“"
     )
-    references = find_references(from_plain_text(text, "fussball.txt"))["references"]
-    cites = {ref["cite"] for ref in references}
+    cites = _cites(text)
     assert "Benjamin Näßler" in cites or "Näßler" in cites
     assert not cites & {"Weiter", "Kind"}
+
+
+def _cites(text: str) -> set[str]:
+    """The citations of the references found in a plain-text article."""
+    return {ref["cite"] for ref in find_references(from_plain_text(text, "a.txt"))["references"]}
