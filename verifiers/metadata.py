@@ -104,24 +104,11 @@ def read_metadata(
     )
     near_heading = text_near_heading(parser, text, title)
     written = written_byline(near_heading, title)
-    marked = byline(parser, full_names=True)
     authors = _readable(
         _completed(
-            _first_list(_people(item.get("author") or item.get("creator")) for item in linked)
-            or _clean_names(meta.get("citation_author", []))
-            or _clean_names(meta.get("dc.creator", []))
-            or _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
-            # A byline in the markup may be a related story's: the one written under the
-            # headline outranks it unless it is that one.
-            or (marked if _stands_in(marked, near_heading) else [])
-            or written_byline(near_heading, title, own_line=True)
-            or marked
-            or written
-            or labelled_byline(text)
-            or byline(parser, full_names=False)
-            or _clean_names(meta.get("author", []))
-            or _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
-            or signed_by(text, near_heading),
+            _first_list(
+                _declared_authors(parser, meta, linked, text, near_heading, title, written)
+            ),
             written,
         ),
         text,
@@ -157,6 +144,35 @@ def read_metadata(
         published=published,
         updated=updated if updated != published else None,
     )
+
+
+def _declared_authors(
+    parser: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    linked: list[dict[str, Any]],
+    text: str,
+    near_heading: str,
+    title: str | None,
+    written: list[str],
+) -> Iterator[list[str]]:
+    """The authors as each place that may name them says, the most deliberate first;
+    lazily, as most pages answer early."""
+    yield from (_people(item.get("author") or item.get("creator")) for item in linked)
+    yield _clean_names(meta.get("citation_author", []))
+    yield _clean_names(meta.get("dc.creator", []))
+    yield _clean_names([a for a in meta.get("article:author", []) if "://" not in a])
+    # A byline in the markup may be a related story's: the one written under the headline
+    # outranks it unless it is that one.
+    marked = byline(parser, full_names=True)
+    yield marked if _stands_in(marked, near_heading) else []
+    yield written_byline(near_heading, title, own_line=True)
+    yield marked
+    yield written
+    yield labelled_byline(text)
+    yield byline(parser, full_names=False)
+    yield _clean_names(meta.get("author", []))
+    yield _clean_names(meta.get("parsely-author", []) + meta.get("sailthru.author", []))
+    yield signed_by(text, near_heading)
 
 
 def _declared_dates(
