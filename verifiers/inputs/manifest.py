@@ -103,9 +103,7 @@ def validate_manifest(path: str, data: Any) -> Manifest:
     if not isinstance(article, dict):
         raise InputError(path, "article: must be a mapping with 'title' and 'url'")
     reject_unknown_keys(path, "article: ", article, _ARTICLE_KEYS)
-    references = data.get("references")
-    if not isinstance(references, list) or not references:
-        raise InputError(path, "references: must be a non-empty list")
+    references = non_empty_list(path, "references", data.get("references"))
     parsed = [_reference(path, index, item) for index, item in enumerate(references)]
     return Manifest(
         path=path,
@@ -113,6 +111,14 @@ def validate_manifest(path: str, data: Any) -> Manifest:
         article_title=optional_text(path, "article: title", article.get("title")),
         article_url=optional_text(path, "article: url", article.get("url")),
     )
+
+
+def non_empty_list(path: str, key: str, value: Any) -> list:
+    """A top-level list that must hold something: a manifest's references, a watchlist's
+    entries."""
+    if not isinstance(value, list) or not value:
+        raise InputError(path, f"{key}: must be a non-empty list")
+    return value
 
 
 def _reference(path: str, index: int, item: Any) -> Reference:

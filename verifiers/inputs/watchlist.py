@@ -23,6 +23,7 @@ from typing import Any
 from verifiers.errors import InputError
 from verifiers.inputs.load import is_url
 from verifiers.inputs.manifest import (
+    non_empty_list,
     optional_text,
     parse_yaml,
     read_text_file,
@@ -58,9 +59,7 @@ def load_watchlist(path: str, report_root: str | None = None) -> Watchlist:
     if not isinstance(data, dict):
         raise InputError(path, "a watchlist must be a mapping with an 'entries' list")
     reject_unknown_keys(path, "", data, _KEYS)
-    entries = data.get("entries")
-    if not isinstance(entries, list) or not entries:
-        raise InputError(path, "entries: must be a non-empty list")
+    entries = non_empty_list(path, "entries", data.get("entries"))
     folder = Path(path).resolve().parent
     return Watchlist(
         path=path,
