@@ -29,7 +29,7 @@ from verifiers.errors import InputError
 from verifiers.history import compare, found_by_search
 from verifiers.inputs.load import add_candidates, read_input
 from verifiers.model import Manifest, Reference, ReferenceReport, SourceReport
-from verifiers.report import build_report, exit_status, write_reports
+from verifiers.report import FORMATS, build_report, exit_status, write_reports
 from verifiers.review import check_reference, look_elsewhere, read_source
 from verifiers.slug import slugify
 from verifiers.web.archive import archived_copy
@@ -152,7 +152,7 @@ def check_references_task(work: Held, article_url: str | None = None) -> list[Re
 async def verify(
     input_path: str,
     report_dir: str | None = None,
-    formats: tuple[str, ...] = ("json", "md", "html"),
+    formats: tuple[str, ...] = FORMATS,
     replay: str | None = None,
     settings: FetchSettings | None = None,
     archive_url: str | None = None,
@@ -167,7 +167,7 @@ async def verify(
 async def verify_input(
     input_path: str,
     report_dir: str | None = None,
-    formats: tuple[str, ...] = ("json", "md", "html"),
+    formats: tuple[str, ...] = FORMATS,
     replay: str | None = None,
     settings: FetchSettings | None = None,
     archive_url: str | None = None,

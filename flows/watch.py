@@ -35,7 +35,7 @@ from verifiers.history import (
     worse_quotes,
 )
 from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
-from verifiers.report import build_report, write_index, write_reports
+from verifiers.report import FORMATS, build_report, write_index, write_reports
 from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
 from verifiers.web.search import providers_from_environment, trusted_endpoints
@@ -183,8 +183,7 @@ def _write_unread_run(entry: Entry, run_dir: Path, previous: dict, error: str) -
     references = unread_references(previous, error)
     report = build_report(entry.written, references, datetime.now(UTC), previous.get("article"))
     report["changes"] = compare(previous, report)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    write_reports(report, run_dir, ("json", "md", "html"))
+    write_reports(report, run_dir, FORMATS)
 
 
 def _report(run_dir: Path) -> dict:
