@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verifiers import semantic
 from verifiers.attribution import check_attribution
-from verifiers.claims import check_claim
-from verifiers.documents import Document, build_document
+from verifiers.claims import semantic
+from verifiers.claims.judge import check_claim
+from verifiers.documents import Document, read_document
+from verifiers.language.folding import WordIndex
 from verifiers.model import FetchedPage, Metadata, Reference
-from verifiers.text import WordIndex
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 S, R, N = "supported", "needs_review", "no_evidence"
@@ -219,7 +219,7 @@ def attribution_table(corpus: Path) -> None:
         author = known["author"]
         authors = tuple(author) if isinstance(author, list) else (author,) if author else ()
         reference = Reference("r", known["title"] or name, authors=authors, date=known["date"])
-        found = check_attribution(reference, [build_document(page)])
+        found = check_attribution(reference, [read_document(page)])
         for field in results:
             if (field == "authors" and authors) or (field == "date" and known["date"]):
                 results[field][found[field]] += 1

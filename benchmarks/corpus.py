@@ -15,10 +15,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from verifiers.documents import build_document
+from verifiers.documents import read_document
+from verifiers.language.folding import tokenize
 from verifiers.model import FetchedPage
 from verifiers.quotes.check import check_quote
-from verifiers.text import tokenize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -64,7 +64,7 @@ def main(arguments: list[str]) -> int:
         body = (corpus / "pages" / name).read_bytes()
         page = FetchedPage(known["url"], known["url"], 200, "live", "", "text/html", body=body)
         started = time.perf_counter()
-        document = build_document(page)
+        document = read_document(page)
         parse_seconds += time.perf_counter() - started
         characters += len(document.text)
         metadata = document.metadata

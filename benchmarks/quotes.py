@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from verifiers.documents import Document
+from verifiers.language.folding import WordIndex
 from verifiers.model import (
     Metadata,
     Reference,
@@ -36,7 +37,6 @@ from verifiers.model import (
 )
 from verifiers.quotes.check import check_quote
 from verifiers.review import look_elsewhere
-from verifiers.text import WordIndex
 
 SIZES = (1_000, 5_000, 20_000, 50_000, 200_000)
 SYLLABLES = "ka lo mi re su ta ne po vi da ge ru fo li sa me tu ro ba ni".split()

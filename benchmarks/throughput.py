@@ -137,10 +137,10 @@ def point_at(folder: Path, base: str) -> None:
 async def without_prefect(watchlist: Path, root: Path, concurrency: int) -> None:
     """The watch flow's steps, called directly, with the same page cache and history
     keeping: the measure of what Prefect adds."""
-    from verifiers.history import previous_report, refresh_latest
     from verifiers.inputs.load import read_input
     from verifiers.inputs.watchlist import load_watchlist
     from verifiers.report import build_report, write_index, write_reports
+    from verifiers.report.history import previous_report, refresh_latest
     from verifiers.review import check_reference, look_elsewhere, read_source
     from verifiers.web.fetcher import FetchSettings, Limits, LiveFetcher
     from verifiers.web.warc import WarcWriter

@@ -6,7 +6,7 @@ import re
 
 from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 
-from verifiers.history import worse_quotes
+from verifiers.report.history import worse_quotes
 
 _KEY_CHARACTERS = re.compile(r"[^a-z0-9-]+")
 _TABLE_TEXT = 160

@@ -26,12 +26,12 @@ from flows.artifacts import publish_artifacts
 from flows.progress import fetch_progress
 from verifiers.documents import Document
 from verifiers.errors import InputError
-from verifiers.history import compare, found_by_search
 from verifiers.inputs.load import add_candidates, read_input
 from verifiers.model import Manifest, Reference, ReferenceReport, SourceReport
 from verifiers.report import FORMATS, build_report, exit_status, write_reports
+from verifiers.report.history import compare, found_by_search
+from verifiers.report.slug import slugify
 from verifiers.review import check_reference, look_elsewhere, read_source
-from verifiers.slug import slugify
 from verifiers.web.archive import archived_copy
 from verifiers.web.fetcher import Fetcher, FetchSettings, Limits, LiveFetcher, ReplayFetcher
 from verifiers.web.search import SearchProvider, trusted_endpoints

@@ -26,7 +26,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.artifacts import artifact_key, publish_artifacts
 from flows.prefect_server import state_dir
 from flows.verify import CHECK_WORKERS, dask_task_runner, verify_input
-from verifiers.history import (
+from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
+from verifiers.report import FORMATS, build_report, write_index, write_reports
+from verifiers.report.history import (
     compare,
     entry_slug,
     previous_report,
@@ -34,8 +36,6 @@ from verifiers.history import (
     unread_references,
     worse_quotes,
 )
-from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
-from verifiers.report import FORMATS, build_report, write_index, write_reports
 from verifiers.web.archive import availability_url
 from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
 from verifiers.web.search import providers_from_environment, trusted_endpoints

@@ -1,7 +1,7 @@
 """Claims are supported only by a passage that says the same, with the same polarity."""
 
 from tests.support.documents import document
-from verifiers.claims import check_claim
+from verifiers.claims.judge import check_claim
 
 SOURCE = document(
     "Host: Who pays? Okafor: We will not raise fares to pay for the tram. The money comes from "

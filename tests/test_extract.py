@@ -16,8 +16,8 @@ from verifiers.inputs.load import (
     manifest_from_article,
     read_article_file,
 )
-from verifiers.inputs.names import find_names
 from verifiers.inputs.quotations import classify, find_quoted_spans
+from verifiers.language.names import find_names
 
 ARTICLES = FIXTURES / "articles"
 
@@ -451,7 +451,7 @@ def test_a_pronouns_gender_rules_out_a_person_of_the_other() -> None:
     )
     (reference,) = find_references(from_plain_text(text, "radio.txt"))["references"]
     assert reference["speakers"] == ["Daniel Okafor"]
-    from verifiers.inputs.first_names import gender_of
+    from verifiers.language.first_names import gender_of
 
     assert (gender_of("Kate Summers"), gender_of("Daniel Okafor"), gender_of("Hilary Benn")) == (
         "female",

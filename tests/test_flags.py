@@ -162,14 +162,14 @@ def test_found_elsewhere_names_the_page_that_holds_the_words() -> None:
 
 
 def test_words_only_in_readers_comments_are_flagged() -> None:
-    from verifiers.documents import build_document
+    from verifiers.documents import read_document
     from verifiers.model import FetchedPage
 
     def page(html: str):
         fetched = FetchedPage(
             "https://a.example/", None, 200, "live", "", "text/html", body=html.encode()
         )
-        return build_document(fetched)
+        return read_document(fetched)
 
     article = "<article><h1>Budget passes</h1><p>The council passed the budget on Monday.</p>"
     comments = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.support.documents import document
-from verifiers import semantic
-from verifiers.claims import check_claim
+from verifiers.claims import semantic
+from verifiers.claims.judge import check_claim
 
 SOURCE = (
     "The club sacked its coach on Monday after five defeats in a row. The coach had said "

@@ -1,6 +1,6 @@
 """Folding and word indexing keep every word's place in the original text."""
 
-from verifiers.text import PARAGRAPH_BREAK, SENTENCE_BREAK, WordIndex, fold, tokenize
+from verifiers.language.folding import PARAGRAPH_BREAK, SENTENCE_BREAK, WordIndex, fold, tokenize
 
 
 def test_fold_maps_every_folded_character_back() -> None:

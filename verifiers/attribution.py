@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from verifiers.documents import Document
+from verifiers.language.names import surname
 from verifiers.model import AttributionValue, Reference
 
 _NON_LETTERS = re.compile(r"[^a-z0-9 ]+")
@@ -227,8 +228,6 @@ def _plain(text: str) -> str:
 
 
 def _surname(name: str) -> str:
-    name = name.strip()
-    if "," in name:  # "Hill, Fiona"
-        return _plain(name.split(",", 1)[0]).split()[-1]
-    words = _plain(name).split()
+    """The surname's last word, folded: "Leyen" for "von der Leyen", "Hill" for "Hill, Fiona"."""
+    words = _plain(surname(name)).split() or _plain(name).split()
     return words[-1] if words else ""

@@ -10,8 +10,8 @@ from verifiers.attribution import (
     publisher_hosts,
     spelling_notes,
 )
-from verifiers.claims import check_claim
-from verifiers.documents import Document, build_document
+from verifiers.claims.judge import check_claim
+from verifiers.documents import Document, read_document
 from verifiers.errors import UnreadableSource
 from verifiers.model import (
     FetchedPage,
@@ -29,7 +29,7 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
     document, error, metadata = None, page.error, None
     if error is None:
         try:
-            document = build_document(page)
+            document = read_document(page)
         except UnreadableSource as failure:
             error = str(failure)
         except Exception as failure:  # a page the parser chokes on is that source's fault

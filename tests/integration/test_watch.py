@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.runs import sourcecheck
-from verifiers.history import entry_slug
+from verifiers.report.history import entry_slug
 
 BRIDGE = (
     "<html><body><p>The bridge will open in the spring of next year, she said.</p></body></html>"

@@ -1,8 +1,8 @@
 """Documents made from plain text, for tests of the pure matching code."""
 
 from verifiers.documents import Document
+from verifiers.language.folding import WordIndex
 from verifiers.model import Metadata
-from verifiers.text import WordIndex
 
 
 def document(text: str, url: str = "https://source.example.org/page") -> Document:

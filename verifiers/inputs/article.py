@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from verifiers.fragments import same_page
+from verifiers.documents.fragments import same_page
 from verifiers.inputs.article_text import ArticleText, Block
 from verifiers.inputs.citations import (
     PERSON_PRONOUNS,
@@ -24,16 +24,13 @@ from verifiers.inputs.citations import (
     find_trailing_claim,
     read_citation,
 )
-from verifiers.inputs.first_names import Gender, gender_of
-from verifiers.inputs.names import Name, find_names, surname
 from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
-from verifiers.slug import slugify
+from verifiers.language.abbreviations import is_abbreviation
+from verifiers.language.first_names import Gender, gender_of
+from verifiers.language.names import Name, find_names, surname
+from verifiers.report.slug import slugify
 
 UNATTRIBUTED = "Unattributed quotations"
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept univ u.s u.k e.g i.e".split()
-)
 # A full stop, closing marks, a footnote marker ("[1]", "[^1]", "¹" or a bare number
 # from a <sup>), then space, any opening mark („ « » ‚ too) and a capital (Ä, É too).
 _SENTENCE_END = re.compile(
@@ -441,7 +438,7 @@ def split_sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int,
     for match in _SENTENCE_END.finditer(plain):
         word = re.search(r"([\w.]+)$", plain[start : match.start()])
         last_word = word.group(1).lower().rstrip(".") if word else ""
-        if len(last_word) == 1 or last_word in _ABBREVIATIONS:
+        if len(last_word) == 1 or is_abbreviation(last_word):
             continue
         sentences.append((start, match.end()))
         start = match.end()

@@ -15,6 +15,8 @@ from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from verifiers.documents.tags import BLOCKS, HEADINGS, LINE_BREAKS, NOT_SHOWN, PAGE_FURNITURE
+
 BlockKind = Literal["paragraph", "blockquote", "heading", "item"]
 SpanKind = Literal["link", "quote", "emphasis", "cite"]
 
@@ -55,17 +57,11 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"“”‘’']+[^\s<>()\[\]\"“
 
 # --- HTML -----------------------------------------------------------------------------
 
-_SKIPPED = frozenset(
-    {"head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object"}
-    | {"canvas", "select", "form", "button", "nav", "aside", "-comment"}
-)
-_PAGE_FURNITURE = frozenset({"header", "footer"})
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "main", "li", "dd", "dt", "figcaption", "td", "th"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "table", "tr", "ul", "ol", "body"}
-    | {"figure", "details", "summary", "dl", "center", "br", "hr"}
-)
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# What an article leaves out besides what is never shown: the page's navigation around it.
+_SKIPPED = NOT_SHOWN | {"form", "button", "nav", "aside", "-comment"}
+# A page's header and footer are no blocks here: outside a block quotation they are
+# skipped (see `walk`); inside one, a footer's line stays with the quotation it closes.
+_BLOCKS = (BLOCKS | LINE_BREAKS) - PAGE_FURNITURE
 _EMPHASIS = frozenset({"em", "i"})
 
 
@@ -113,7 +109,7 @@ class _BlockBuilder:
             attributes = node.attributes or {}
             if tag in _SKIPPED or "hidden" in attributes or attributes.get("aria-hidden") == "true":
                 continue
-            if tag in _PAGE_FURNITURE and node is not root and self._group is None:
+            if tag in PAGE_FURNITURE and node is not root and self._group is None:
                 continue
             self._enter(tag, attributes)
             stack.append((node, False, self._length))
@@ -128,7 +124,7 @@ class _BlockBuilder:
             self._cite_url = attributes.get("cite")
         elif tag in _BLOCKS:
             self.flush()
-            if tag in _HEADINGS:
+            if tag in HEADINGS:
                 self._kind = "heading"
             elif tag == "li" and self._group is None:
                 self._kind = "item"
@@ -148,7 +144,7 @@ class _BlockBuilder:
             self._group, self._cite_url, self._kind = None, None, "paragraph"
         elif tag in _BLOCKS:
             self.flush()
-            if tag in _HEADINGS or tag == "li":
+            if tag in HEADINGS or tag == "li":
                 self._kind = "blockquote" if self._group is not None else "paragraph"
 
     def _add(self, text: str) -> None:

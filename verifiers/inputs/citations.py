@@ -14,27 +14,15 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from verifiers.inputs.names import Name, find_names
-
-_SPEECH_VERBS = (
-    # English, past and present, with the participles that introduce a quotation
-    "said|says|say|saying|told|tells|tell|added|adds|adding|argued|argues|argue|arguing|"
-    "claimed|claims|claim|claiming|warned|warns|warn|warning|noted|notes|note|noting|"
-    "explained|explains|insisted|insists|insisting|stated|states|state|declared|declares|"
-    "asked|asks|replied|replies|answered|responded|countered|retorted|objected|recalled|"
-    "recalls|acknowledged|acknowledges|admitted|admits|conceded|concedes|suggested|suggests|"
-    "suggest|predicted|testified|tweeted|posted|announced|promised|continued|observed|"
-    "observes|concluded|concludes|conclude|concluding|remarked|maintained|maintains|"
-    "contended|contends|asserted|asserts|emphasi[sz]ed|stressed|pointed out|put it|called|"
-    "calls|described|describes|wrote|writes|write|writing|found|finds|find|reported|reports|"
-    "report|published|estimated|estimates|estimate|believes|believed|alleged|alleges|urged|"
-    "urges|wondered|recounted|explained|showed|shows|show|cautioned|quipped|dismissed|"
-    "rejected|derided|mocked|praised|hailed|critici[sz]ed|condemned|shares|shared|"
-    "reveals|revealed|recalls|admits|confided|confides|"
-    # German and French
-    "sagte|sagt|erklärte|betonte|nannte|schrieb|warnte|"
-    "a déclaré|a dit|déclare|a affirmé|a expliqué|a écrit|a souligné|estime|a répondu"
+from verifiers.language.months import month_number, names_pattern
+from verifiers.language.names import Name, find_names
+from verifiers.language.saying import (
+    CLAIM_VERBS,
+    SPEECH_VERBS,
+    TOLD_TO,
+    VERBS_AFTER_A_CLAIM,
 )
+
 _WRITING_VERBS = frozenset(
     "wrote writes write writing published found finds find reported reports report "
     "concluded concludes conclude concluding estimated estimates estimate showed shows show "
@@ -66,16 +54,15 @@ _VERB_AFTER = re.compile(
     rf"(?:(?:in|for)\s+(?:the\s+)?[A-Z][^,;:]{{0,50}}?\s+)?(?:(?:{_WORK_NOUNS})\s+)?"
     r"(?:(?:has|had|have|also|later|once|then|previously|recently|famously|publicly|"
     r"reportedly|herself|himself|first|instead|again|repeatedly|simply|last\s+\w+)\s+)*"
-    rf"(?P<verb>{_SPEECH_VERBS})\b",
+    rf"(?P<verb>{SPEECH_VERBS})\b",
 )
 # "said Ursula von der Leyen", "asked committee chair Robert Fane", "a déclaré la Première
 # ministre Claire Dubois": a few words of role may stand between.
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
 # Whoever is told, or spoken or written to, is the outlet that reports it: "told
 # Reuters", "told the Harbour Gazette", "shares with InStyle", "said to Le Monde".
 _TOLD_BEFORE = re.compile(
-    r"\b(?:(?:told|tells|telling)|(?:said|says|spoke|speaks|speaking|talked|talks|talking|"
-    r"shares|shared|explained|explains|confided|wrote|writes)\s+(?:to|with))\s+(?:the\s+)?$",
+    rf"\b(?:(?:told|tells|telling)|(?:{TOLD_TO})\s+(?:to|with))\s+(?:the\s+)?$",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(?:by|from|co-written by|written by)\s+(?:the\s+)?$", re.I)
@@ -134,8 +121,8 @@ _POSSESSIVE_WORK = re.compile(
 # "Elizabeth Eisenstein's The Printing Press as an Agent of Change": a work by its title.
 _POSSESSIVE_TITLE = re.compile(r"^['’]s\s+(?:\*|_)?[A-Z]")
 PRONOUN_SPEECH = re.compile(
-    rf"\b(?:he|she|they|it|we|i)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"
-    rf"|\b(?:{_SPEECH_VERBS})\s+(?:he|she|they)\b"
+    rf"\b(?:he|she|they|it|we|i)\s+(?:also\s+|later\s+|then\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:{SPEECH_VERBS})\s+(?:he|she|they)\b"
     rf"|\b(?:its|his|her|their)\s+(?:[\w-]+\s+)?(?:{_WORK_NOUNS}|authors?|spokes\w+)\b",
     re.I,
 )
@@ -158,28 +145,7 @@ _NARRATIVE_AUTHOR_YEAR = re.compile(
 PERSON_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 THING_PRONOUNS = re.compile(r"\b(?:it|its)\b", re.I)
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_MONTH = rf"(?:{names_pattern('en')})\.?"
 _DATE_FORMS = [
     # 2024-03-12
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "day"),
@@ -311,7 +277,7 @@ _UNNAMED = re.compile(
     rf"did|do|does|not|{_DETERMINERS})\b)[a-zà-ÿ'’-]+\s+){{0,3}}?"
     r"(?P<head>(?!(?:is|was|were|are|be|been|could|would|should|can|will|may|might|has|had|"
     r"have|did|do|does|not)\b)[a-zà-ÿ'’-]+))\s*(?:,[^,]{0,80},\s*)?"
-    rf"(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b(?!\s+(?:{_SPEECH_VERBS})\b)"
+    rf"(?:also\s+|later\s+|then\s+)?(?:{SPEECH_VERBS})\b(?!\s+(?:{SPEECH_VERBS})\b)"
 )
 # "my coach's advice was …: “Run the mile you're in.”": a described source's words.
 _UNNAMED_WORDS = re.compile(
@@ -456,7 +422,7 @@ def find_date(text: str) -> tuple[str | None, str | None]:
         return year, written if written[:1].isupper() else year
     month = int(match.group("m")) if "m" in match.groupdict() and match.group("m") else None
     if month is None:
-        month = _MONTHS[match.group("mn").lower().rstrip(".")]
+        month = month_number(match.group("mn"), "en")
     if precision == "month":
         return f"{year}-{month:02d}", match.group()
     day = int(match.group("d"))
@@ -467,14 +433,8 @@ def find_date(text: str) -> tuple[str | None, str | None]:
 
 # --- reported speech --------------------------------------------------------------------
 
-_CLAIM_VERBS = (
-    "said|says|claimed|claims|argued|argues|insisted|insists|warned|warns|stated|states|"
-    "wrote|writes|believes|believed|suggested|suggests|maintained|contended|asserted|alleged|"
-    "alleges|reported|reports|found|concluded|noted|acknowledged|admitted|explained|added|"
-    "estimated|predicted|promised|told [^,.;]{1,60}?"
-)
 _REPORTED = re.compile(
-    rf"\b(?P<verb>{_CLAIM_VERBS})(?:\s+(?:in|on|at|during|to|after|before)\s+[^,.;]{{1,40}}?"
+    rf"\b(?P<verb>{CLAIM_VERBS})(?:\s+(?:in|on|at|during|to|after|before)\s+[^,.;]{{1,40}}?"
     rf"(?=\s+that\b))?(?P<that>\s+that)?\s+(?P<clause>.+?)\s*[.!?]?\s*$",
     re.I,
 )
@@ -489,7 +449,7 @@ _SAID_WITHOUT_THAT = frozenset({"said", "says"})
 # "There are 12,500 cameras in the schools, said Superintendent Robert Runcie, and …": the
 # claim comes first, its source after the verb.
 _SAID_AFTER = re.compile(
-    r"^(?P<clause>.{12,}?),\s+(?:said|says|added|noted|warned|insisted)\s+"
+    rf"^(?P<clause>.{{12,}}?),\s+(?:{VERBS_AFTER_A_CLAIM})\s+"
     r"(?P<source>(?:[A-Z][\w.'’-]*\s*){1,6}?)\s*(?:,|[.!?]?\s*$)"
 )
 # "told reporters the talks had failed": told someone, then what, without "that".
@@ -558,7 +518,7 @@ def _tidy_claim(clause: str) -> str:
 
 
 _TRAILING_CLAIM = re.compile(
-    r"^\W*(?:and|but|while)\s+(?:also\s+)?(?:said|says|added|warned|insisted|argued|noted)"
+    rf"^\W*(?:and|but|while)\s+(?:also\s+)?(?:{VERBS_AFTER_A_CLAIM})"
     r"(?:\s+that)?\s+(?P<clause>.+?)\s*[.!?]?\s*$",
     re.I,
 )

@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from verifiers.documents import decode_body
+from verifiers.documents.fragments import same_page
 from verifiers.errors import InputError
-from verifiers.fragments import same_page
 from verifiers.inputs.article import find_references
 from verifiers.inputs.article_text import ArticleText, from_html, from_markdown, from_plain_text
 from verifiers.inputs.manifest import (

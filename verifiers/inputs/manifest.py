@@ -17,7 +17,7 @@ import yaml
 
 from verifiers.errors import InputError
 from verifiers.model import Manifest, Reference
-from verifiers.slug import slugify
+from verifiers.report.slug import slugify
 
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 _TOP_LEVEL_KEYS = {"article", "references"}

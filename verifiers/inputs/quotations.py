@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from verifiers.inputs.article_text import ArticleText, Block
+from verifiers.language.saying import QUOTATION_CUES, VERBS_AFTER_A_QUOTATION
 
 QuoteRole = Literal["quotation", "title", "term"]
 QuoteKind = Literal["inline", "block", "markup"]
@@ -50,14 +51,13 @@ _WORK_CUES = re.compile(
 )
 _TERM_CUES = re.compile(r"\bso[- ]called\W*$", re.I)
 _SAYING_CUES = re.compile(
-    r"\b(said|says|say|called|calls|call|described|describes|termed|dubbed|told|wrote|writes|"
-    r"warned|added|insisted|declared|promised|vowed|branded|labelled|labeled|as|it|them|him|her)"
+    rf"\b({QUOTATION_CUES}|as|it|them|him|her)"
     r"\W*$",
     re.I,
 )
 # "“We will see,” said Mayor Reed" / "“Not this year,” she told reporters".
 _SAID_AFTER = re.compile(
-    r"^[”\"’'»]?\s*,?\s*(?:[\w.'’-]+\s+){0,3}?(?:said|says|asked|replied|added|told|wrote)\b"
+    rf"^[”\"’'»]?\s*,?\s*(?:[\w.'’-]+\s+){{0,3}}?(?:{VERBS_AFTER_A_QUOTATION})\b"
 )
 _TRAILING_PUNCTUATION = ",;:"
 # Words of four letters or more: "of", "the", "and" are lower case in titles too.

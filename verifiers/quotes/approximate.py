@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from verifiers.language.folding import SENTENCE_BREAK, WordIndex
 from verifiers.quotes.parse import QuoteWord
 from verifiers.quotes.policy import (
     CANDIDATE_PASSAGES,
@@ -20,7 +21,6 @@ from verifiers.quotes.policy import (
     MAX_ELLIPSIS_GAP_WORDS,
     VOTE_BUDGET,
 )
-from verifiers.text import SENTENCE_BREAK, WordIndex
 
 # Words spelt the same once joined: "well known" / "well-known" (hyphens are already
 # gone) and "1,000" / "1000" (thousands separators). Apostrophes are not dropped: "we'll"

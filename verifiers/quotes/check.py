@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verifiers.documents import Document
-from verifiers.fragments import collapse, context, fragment_url
+from verifiers.documents.fragments import collapse, context, fragment_url
+from verifiers.language.words import is_content_word
 from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
 from verifiers.quotes.approximate import Alignment, closest_passage
 from verifiers.quotes.exact import ExactMatch, case_differences, find_exact
@@ -37,7 +38,6 @@ from verifiers.quotes.policy import (
     SPLICE_MIN_PART_WORDS,
 )
 from verifiers.quotes.splice import Splice, find_splice
-from verifiers.words import is_content_word
 
 _RANK: dict[QuoteVerdict, int] = {
     "verified": 0,

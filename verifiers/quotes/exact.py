@@ -12,9 +12,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from verifiers.language.folding import WordIndex
 from verifiers.quotes.parse import Item, ParsedQuote, QuoteWord, Slot
 from verifiers.quotes.policy import MAX_BRACKET_WORDS, MAX_ELLIPSIS_GAP_WORDS
-from verifiers.text import WordIndex
 
 # How many occurrences are searched for one in the quotation's own case.
 _CASE_CANDIDATES = 50

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from verifiers.documents import Document
-from verifiers.fragments import collapse
+from verifiers.documents.fragments import collapse
+from verifiers.language.folding import SENTENCE_BREAK, tokenize
+from verifiers.language.months import month_names
+from verifiers.language.saying import SPEAKER_VERBS
+from verifiers.language.words import NEGATIONS, number_value
 from verifiers.model import Edit
-from verifiers.text import SENTENCE_BREAK, tokenize
-from verifiers.words import NEGATIONS, number_value
 
 # Words that limit what comes before them: a quotation that stops right before one of
 # them may drop its condition. Multi-word ones are matched as phrases.
@@ -57,22 +59,14 @@ _QUALIFIERS = frozenset(
     "only if unless except but however although though perhaps maybe possibly probably "
     "allegedly partly partially nearly almost some few".split()
 )
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "januar februar märz juni juli oktober dezember janvier février mars avril mai juin "
-    "juillet août septembre octobre novembre décembre".split()
-)
+_MONTHS = month_names("en", "de", "fr", abbreviated=False)
 _QUOTE_OPENERS = '“„«‹"‚‘'
-_SPEAKER_VERBS = (
-    r"said|says|told|added|wrote|writes|explained|argued|warned|insisted|declared|stated|"
-    r"asked|replied|recalled|noted|according to|sagte|erklärte|betonte|a déclaré|a dit|dijo"
-)
 _NAME = r"(?:[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3})"
-_SPEAKER_AFTER = re.compile(rf"^[\s,.;:!?”»\"’]*(?:{_SPEAKER_VERBS})\s+(?:the\s+\w+\s+)?({_NAME})")
+_SPEAKER_AFTER = re.compile(rf"^[\s,.;:!?”»\"’]*(?:{SPEAKER_VERBS})\s+(?:the\s+\w+\s+)?({_NAME})")
 _NAME_BEFORE_VERB_AFTER = re.compile(
-    rf"^[\s,.;:!?”»\"’]*(?:[a-z][\w\s-]{{0,40}},\s*)?({_NAME}),?\s+(?:{_SPEAKER_VERBS})\b"
+    rf"^[\s,.;:!?”»\"’]*(?:[a-z][\w\s-]{{0,40}},\s*)?({_NAME}),?\s+(?:{SPEAKER_VERBS})\b"
 )
-_SPEAKER_BEFORE = re.compile(rf"({_NAME})\s*(?:,[^,]{{0,80}},)?\s+(?:{_SPEAKER_VERBS})\s*[:,]?\s*$")
+_SPEAKER_BEFORE = re.compile(rf"({_NAME})\s*(?:,[^,]{{0,80}},)?\s+(?:{SPEAKER_VERBS})\s*[:,]?\s*$")
 
 
 def truncated_condition(document: Document, last: int) -> str | None:

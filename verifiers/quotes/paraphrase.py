@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from verifiers.language.folding import SENTENCE_BREAK, WordIndex
+from verifiers.language.words import content_stems, stem
 from verifiers.quotes.policy import PARAPHRASE_MAX_SENTENCES, VOTE_BUDGET
-from verifiers.text import SENTENCE_BREAK, WordIndex
-from verifiers.words import content_stems, stem
 
 # How far a passage may be widened to reach a sentence boundary, in words.
 _MAX_WIDENING = 40

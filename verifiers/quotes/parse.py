@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from verifiers.language.folding import fold, tokenize
 from verifiers.model import Edit
-from verifiers.text import fold, tokenize
 
 _MARK_RE = re.compile(
     r"(?P<ellipsis>[\[(]\s*(?:\.\s*){2,}\.[\])]|[\[(]\s*…\s*[\])]|\.(?:\s*\.){2,}|…)"

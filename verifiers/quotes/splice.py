@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from verifiers.language.folding import WordIndex
+from verifiers.language.words import is_content_word
 from verifiers.quotes.exact import SegmentMatch, find_exact
 from verifiers.quotes.parse import ParsedQuote
 from verifiers.quotes.policy import SPLICE_MIN_GAP_WORDS, SPLICE_MIN_PART_WORDS
-from verifiers.text import WordIndex
-from verifiers.words import is_content_word
 
 
 @dataclass(frozen=True)

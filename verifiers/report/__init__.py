@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from verifiers.history import LATEST, worse_quotes
 from verifiers.model import QUOTE_VERDICTS, ReferenceReport
 from verifiers.report.claim_review import claim_review
+from verifiers.report.history import LATEST, worse_quotes
 from verifiers.report.tracked_changes import tracked_changes
 
 SCHEMA = "sourcecheck/report@1"

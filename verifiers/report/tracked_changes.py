@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from verifiers.text import tokenize
+from verifiers.language.folding import tokenize
 
 _WORD_RUN = re.compile(r"\S+")
 

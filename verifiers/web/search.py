@@ -20,10 +20,10 @@ from datetime import date
 from typing import Protocol
 from urllib.parse import urlencode, urlsplit
 
-from verifiers.inputs.names import surname
+from verifiers.language.names import surname
+from verifiers.language.words import content_stems
 from verifiers.model import Reference
 from verifiers.web.fetcher import Fetcher
-from verifiers.words import content_stems
 
 DEFAULT_CROSSREF_URL = "https://api.crossref.org/works"
 DEFAULT_OPENALEX_URL = "https://api.openalex.org/works"

@@ -9,8 +9,8 @@ import re
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from verifiers.documents.metadata import normalise_date
 from verifiers.errors import UnreadableSource
-from verifiers.metadata import normalise_date
 from verifiers.model import Metadata
 
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")

@@ -19,8 +19,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from verifiers.model import Metadata
-from verifiers.visible_metadata import (
+from verifiers.documents.visible_metadata import (
     byline,
     date_beside_byline,
     labelled_byline,
@@ -31,6 +30,7 @@ from verifiers.visible_metadata import (
     visible_date,
     written_byline,
 )
+from verifiers.model import Metadata
 
 _ARTICLE_TYPES = {
     "article",

@@ -23,6 +23,8 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+from verifiers.language.abbreviations import is_abbreviation
+
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
 _APOSTROPHES = "‘’‚‛′‹›`´ʼ"
@@ -220,13 +222,5 @@ class WordIndex:
         return order, first
 
 
-# Words whose full stop abbreviates them rather than ending a sentence: "U.S. leaders",
-# "Dr. Rae", "Gen. Ortiz".
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt sgt no vs inc ltd co corp dept".split()
-)
-
-
 def _abbreviated(text: str, start: int, end: int) -> bool:
-    word = text[start:end]
-    return (len(word) == 1 and word.isalpha()) or word.lower() in _ABBREVIATIONS
+    return is_abbreviation(text[start:end])

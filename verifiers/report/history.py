@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from verifiers.model import QuoteFinding, ReferenceReport
-from verifiers.slug import slugify
+from verifiers.report.slug import slugify
 
 LATEST = "latest"
 _STANDING = {

