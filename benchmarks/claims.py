@@ -24,9 +24,12 @@ from verifiers.claims.judge import check_claim
 from verifiers.documents import Document, read_document
 from verifiers.language.folding import WordIndex
 from verifiers.model import FetchedPage, Metadata, Reference
+from verifiers.settings import Settings
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 S, R, N = "supported", "needs_review", "no_evidence"
+# Claims are judged as a run would judge them: by meaning when the extra is installed and on.
+BY_MEANING = Settings.from_environment().semantic and semantic.installed()
 
 SOURCES = {
     "tram": (
@@ -176,10 +179,12 @@ PARAPHRASES = [
 
 
 def paraphrase_table() -> None:
+    by_meaning = BY_MEANING
     outcomes = [
-        (label, check_claim(claim, [document(name)]).verdict) for name, claim, label in PARAPHRASES
+        (label, check_claim(claim, [document(name)], by_meaning).verdict)
+        for name, claim, label in PARAPHRASES
     ]
-    path = "with the semantic extra" if semantic.available() else "words only (default install)"
+    path = "with the semantic extra" if by_meaning else "words only (default install)"
     print(f"\n{len(outcomes)} paraphrased and unsupported claims, {path}\n")
     print("| label | right | said supported |\n| --- | ---: | ---: |")
     for label in (R, N):
@@ -191,7 +196,8 @@ def paraphrase_table() -> None:
 
 def claims_table() -> None:
     outcomes = [
-        (label, check_claim(claim, [document(name)]).verdict) for name, claim, label in CLAIMS
+        (label, check_claim(claim, [document(name)], BY_MEANING).verdict)
+        for name, claim, label in CLAIMS
     ]
     said_supported = [label for label, verdict in outcomes if verdict == S]
     precision = said_supported.count(S) / len(said_supported) if said_supported else 1.0

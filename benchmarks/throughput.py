@@ -5,9 +5,9 @@
 A server on 127.0.0.1 answers every request after 150 ms. Each article is a manifest citing
 five pages of its own with three quotations each (two verbatim, one misquoted). The watch
 flow verifies the whole watchlist once (concurrency N overall and per host, the server
-being one host); then the same steps run again without Prefect — the fetcher, the
-document reader, the checks and the report writer called directly, in the same process and
-with the same limits — so the difference is what orchestration costs.
+being one host); then the same entries run again through verifiers.pipeline without
+Prefect, in the same process and with the same limits, so the difference is what
+orchestration costs.
 
 Printed: wall time, the ideal time at the configured concurrency (pages × latency ÷
 concurrency), their ratio, peak memory (the process's maximum resident set), the run
@@ -26,7 +26,6 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -135,45 +134,45 @@ def point_at(folder: Path, base: str) -> None:
 
 
 async def without_prefect(watchlist: Path, root: Path, concurrency: int) -> None:
-    """The watch flow's steps, called directly, with the same page cache and history
-    keeping: the measure of what Prefect adds."""
-    from verifiers.inputs.load import read_input
-    from verifiers.inputs.watchlist import load_watchlist
-    from verifiers.report import build_report, write_index, write_reports
-    from verifiers.report.history import previous_report, refresh_latest
-    from verifiers.review import check_reference, look_elsewhere, read_source
-    from verifiers.web.fetcher import FetchSettings, Limits, LiveFetcher
-    from verifiers.web.warc import WarcWriter
+    """The watch flow's work through the pipeline itself (verifiers.pipeline.run, no Prefect
+    task around any step), with the same page cache, limits and history keeping: the
+    measure of what Prefect adds."""
+    from dataclasses import replace
 
-    settings = FetchSettings(
-        concurrency=concurrency,
-        per_host_concurrency=concurrency,
-        allow_private_hosts=True,
-        cache_dir=Path(os.environ["SOURCECHECK_HOME"]) / "plain-pages",
+    from verifiers.inputs.watchlist import load_watchlist
+    from verifiers.pipeline import run
+    from verifiers.report import write_index
+    from verifiers.report.history import new_run_dir, previous_report, refresh_latest
+    from verifiers.settings import Settings
+    from verifiers.web.fetcher import Limits
+
+    settings = Settings.from_environment()
+    settings = replace(
+        settings,
+        fetch=replace(
+            settings.fetch,
+            concurrency=concurrency,
+            per_host_concurrency=concurrency,
+            allow_private_hosts=True,
+            cache_dir=Path(os.environ["SOURCECHECK_HOME"]) / "plain-pages",
+        ),
     )
-    limits = Limits.from_settings(settings)
+    limits = Limits.from_settings(settings.fetch)
     listed = load_watchlist(str(watchlist), str(root))
     gate = asyncio.Semaphore(8)
 
     async def one(number: int, entry) -> None:
         async with gate:
-            folder = root / f"entry-{number}" / "run"
-            folder.mkdir(parents=True)
-            previous_report(folder.parent)
-            with (folder / "evidence.warc.gz").open("wb") as evidence:
-                async with LiveFetcher(settings, WarcWriter(evidence, "bench"), limits) as fetcher:
-                    manifest = await read_input(entry.input, fetcher)
-                    urls = [url for ref in manifest.references for url in ref.urls]
-                    pages = await asyncio.gather(*(fetcher.fetch(url) for url in urls))
-            sources = {url: read_source(page) for url, page in zip(urls, pages, strict=True)}
-            reports = [
-                check_reference(ref, [sources[url] for url in ref.urls])
-                for ref in manifest.references
-            ]
-            documents = {url: doc for url, (_, doc) in sources.items() if doc}
-            reports = look_elsewhere(list(manifest.references), reports, documents)
-            report = build_report(entry.input, reports, datetime.now(UTC))
-            write_reports(report, folder, ("json", "md", "html"))
+            entry_dir = root / f"entry-{number}"
+            folder = new_run_dir(entry_dir)
+            previous = previous_report(entry_dir)
+            await run(
+                entry.input,
+                report_dir=folder,
+                settings=settings,
+                previous=previous,
+                limits=limits,
+            )
             refresh_latest(folder)
 
     await asyncio.gather(*(one(n, e) for n, e in enumerate(listed.entries)))

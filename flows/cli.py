@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.metadata
 import importlib.util
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -25,12 +27,12 @@ from flows.prefect_server import (
     stop_server,
 )
 from verifiers.errors import InputError
-from verifiers.inputs.load import add_candidates, check_input, manifest_data, read_input
+from verifiers.inputs.load import check_input, manifest_data
 from verifiers.inputs.watchlist import load_watchlist
+from verifiers.pipeline import gather_sources
 from verifiers.report import FORMATS
-from verifiers.web.archive import availability_url
-from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, LiveFetcher
-from verifiers.web.search import SearchProvider, providers_from_environment, trusted_endpoints
+from verifiers.settings import Settings
+from verifiers.web.fetcher import FetchSettings, LiveFetcher
 from verifiers.web.warc import read_exchanges
 
 USAGE_ERROR = 2
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sourcecheck",
         description="Check that an article's quotations hold up against their sources.",
     )
+    parser.add_argument("--version", action="version", version=f"sourcecheck {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     verify = commands.add_parser(
@@ -145,7 +148,6 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--user-agent",
-        default=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
         metavar="UA",
         help="the User-Agent header sent (default: $SOURCECHECK_USER_AGENT or sourcecheck's)",
     )
@@ -199,6 +201,13 @@ def _add_runner_options(parser: argparse.ArgumentParser) -> None:
         metavar="ADDR",
         help="with --task-runner dask: the scheduler to use (default: a local cluster)",
     )
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("sourcecheck")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout, not installed
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,17 +276,13 @@ def _check_dask() -> None:
 
 def _extract(arguments: argparse.Namespace) -> int:
     """Print the manifest found in an article; no Prefect, nothing written."""
-    providers = _providers(arguments)
-    settings = FetchSettings(
-        allow_private_hosts=arguments.allow_private_hosts,
-        trusted_hosts=trusted_endpoints(providers),
-        user_agent=arguments.user_agent,
-    )
+    settings = _settings(arguments)
 
     async def extract() -> dict:
-        async with LiveFetcher(settings) as fetcher:
-            manifest = await read_input(arguments.article, fetcher)
-            return manifest_data(await add_candidates(manifest, fetcher, providers))
+        async with LiveFetcher(settings.fetch_settings()) as fetcher:
+            return manifest_data(
+                await gather_sources(arguments.article, fetcher, settings.providers())
+            )
 
     try:  # reading the input checks it: no second reading beforehand
         data = asyncio.run(extract())
@@ -289,8 +294,23 @@ def _extract(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _providers(arguments: argparse.Namespace) -> list[SearchProvider]:
-    return [] if arguments.no_search else providers_from_environment()
+def _settings(arguments: argparse.Namespace, **fetch: object) -> Settings:
+    """The run's settings: the environment's, with the command line's options over them."""
+    settings = Settings.from_environment()
+    if arguments.no_search:
+        settings = settings.without_search()
+    if getattr(arguments, "no_archive", False):
+        settings = settings.without_archive()
+    user_agent = arguments.user_agent or settings.fetch.user_agent
+    return replace(
+        settings,
+        fetch=replace(
+            settings.fetch,
+            allow_private_hosts=arguments.allow_private_hosts,
+            user_agent=user_agent,
+            **fetch,
+        ),
+    )
 
 
 def _verify(arguments: argparse.Namespace) -> int:
@@ -314,13 +334,12 @@ def _verify(arguments: argparse.Namespace) -> int:
 
         verify = verify.with_options(task_runner=dask_task_runner(arguments.dask_address))
 
-    settings = FetchSettings(
+    settings = _settings(
+        arguments,
         concurrency=arguments.concurrency,
-        allow_private_hosts=arguments.allow_private_hosts,
         per_host_concurrency=arguments.per_host,
         per_host_interval=max(0.0, arguments.host_interval),
         obey_robots=not arguments.ignore_robots,
-        user_agent=arguments.user_agent,
         cache_dir=None if arguments.no_cache else state_dir() / "pages",
     )
     result = asyncio.run(
@@ -330,8 +349,6 @@ def _verify(arguments: argparse.Namespace) -> int:
             formats=arguments.format,
             replay=arguments.replay,
             settings=settings,
-            archive_url=None if arguments.no_archive else availability_url(),
-            search=_providers(arguments),
         )
     )
     if result.input_error:  # an article URL that cannot be fetched or quotes nothing

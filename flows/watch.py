@@ -15,8 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,18 +26,17 @@ from flows.artifacts import artifact_key, publish_artifacts
 from flows.prefect_server import state_dir
 from flows.verify import CHECK_WORKERS, dask_task_runner, verify_input
 from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
-from verifiers.report import FORMATS, build_report, write_index, write_reports
+from verifiers.pipeline import write_unread_run
+from verifiers.report import write_index
 from verifiers.report.history import (
-    compare,
     entry_slug,
+    new_run_dir,
     previous_report,
     refresh_latest,
-    unread_references,
     worse_quotes,
 )
-from verifiers.web.archive import availability_url
-from verifiers.web.fetcher import DEFAULT_USER_AGENT, FetchSettings, Limits
-from verifiers.web.search import providers_from_environment, trusted_endpoints
+from verifiers.settings import Settings
+from verifiers.web.fetcher import FetchSettings, Limits
 
 # Entries verified at once. Fetching is bounded by the shared limits whatever this is; it
 # bounds the pages held in memory and the entries in flight.
@@ -96,21 +94,22 @@ async def watch(
     started for this run.
     """
     listed = load_watchlist(watchlist, report_root)
-    providers = providers_from_environment()
-    settings = FetchSettings(
-        concurrency=concurrency,
-        per_host_concurrency=per_host,
-        allow_private_hosts=allow_private_hosts,
-        trusted_hosts=trusted_endpoints(providers),
-        user_agent=os.environ.get("SOURCECHECK_USER_AGENT", DEFAULT_USER_AGENT),
-        cache_dir=state_dir() / "pages",
+    settings = Settings.from_environment()
+    settings = replace(
+        settings,
+        fetch=replace(
+            settings.fetch,
+            concurrency=concurrency,
+            per_host_concurrency=per_host,
+            allow_private_hosts=allow_private_hosts,
+            cache_dir=state_dir() / "pages",
+        ),
     )
     if use_dask:
-        outcomes = await verify_entries.with_options(task_runner=dask_task_runner(dask_address))(
-            listed, settings, providers
-        )
+        runner = dask_task_runner(dask_address)
+        outcomes = await verify_entries.with_options(task_runner=runner)(listed, settings)
     else:
-        outcomes = await _verify_entries(listed, settings, providers)
+        outcomes = await _verify_entries(listed, settings)
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     failures = {o.slug: (o.entry, o.error) for o in outcomes if o.error}
     write_index(listed.report_root, stamp, failures)
@@ -125,37 +124,35 @@ async def watch(
 
 
 @flow(name="verify-entries", log_prints=False, validate_parameters=False)
-async def verify_entries(listed: Watchlist, settings: FetchSettings, providers: list):
+async def verify_entries(listed: Watchlist, settings: Settings):
     """The entries, in a flow of their own: how the checks reach a Dask task runner."""
-    return await _verify_entries(listed, settings, providers)
+    return await _verify_entries(listed, settings)
 
 
-async def _verify_entries(listed: Watchlist, settings: FetchSettings, providers: list):
-    limits = Limits.from_settings(settings)
+async def _verify_entries(listed: Watchlist, settings: Settings):
+    limits = Limits.from_settings(settings.fetch)
     gate = asyncio.Semaphore(ENTRIES_AT_ONCE)
 
     async def run(entry: Entry) -> EntryOutcome:
         async with gate:
-            return await _verify_entry(entry, listed.report_root, settings, providers, limits)
+            return await _verify_entry(entry, listed.report_root, settings, limits)
 
     return list(await asyncio.gather(*(run(entry) for entry in listed.entries)))
 
 
 async def _verify_entry(
-    entry: Entry, root: Path, settings: FetchSettings, providers: list, limits: Limits
+    entry: Entry, root: Path, settings: Settings, limits: Limits
 ) -> EntryOutcome:
     slug = entry_slug(entry.written)
     outcome = EntryOutcome(entry.written, slug)
     entry_dir = root / slug
-    run_dir = _new_run_dir(entry_dir)
+    run_dir = new_run_dir(entry_dir)
     previous = previous_report(entry_dir)
     try:
         result = await verify_input(
             entry.input,
             report_dir=str(run_dir),
             settings=settings,
-            archive_url=availability_url(),
-            providers=providers,
             previous=previous,
             limits=limits,
             publish=False,
@@ -166,7 +163,7 @@ async def _verify_entry(
     else:
         outcome.error = result.input_error
     if outcome.error and previous is not None:
-        _write_unread_run(entry, run_dir, previous, outcome.error)
+        write_unread_run(entry.written, run_dir, previous, outcome.error)
     elif outcome.error:
         return outcome
     refresh_latest(run_dir)
@@ -177,25 +174,8 @@ async def _verify_entry(
     return outcome
 
 
-def _write_unread_run(entry: Entry, run_dir: Path, previous: dict, error: str) -> None:
-    """A run that could not read its input still leaves a report: the quotations of the
-    run before, now unavailable, and why."""
-    references = unread_references(previous, error)
-    report = build_report(entry.written, references, datetime.now(UTC), previous.get("article"))
-    report["changes"] = compare(previous, report)
-    write_reports(report, run_dir, FORMATS)
-
-
 def _report(run_dir: Path) -> dict:
     return json.loads((run_dir / "report.json").read_text())
-
-
-def _new_run_dir(entry_dir: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder, number = entry_dir / stamp, 2
-    while folder.exists():
-        folder, number = entry_dir / f"{stamp}-{number}", number + 1
-    return folder
 
 
 async def _alert(result: WatchResult, notify: tuple[str, ...]) -> None:

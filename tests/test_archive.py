@@ -8,6 +8,7 @@ import pytest
 import respx
 
 from verifiers.model import FetchedPage
+from verifiers.settings import Settings
 from verifiers.web.archive import archived_copy, wayback_timestamp
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 
@@ -23,10 +24,10 @@ GONE = FetchedPage(
 HTML = {"Content-Type": "text/html"}
 
 
-def lookup(cited_date: str | None = "2022-09"):
+def lookup(cited_date: str | None = "2022-09", timegates: tuple[str, ...] = ()):
     async def run():
         async with LiveFetcher(FetchSettings(obey_robots=False, backoff_seconds=0.001)) as fetcher:
-            return await archived_copy(fetcher, GONE, cited_date, API)
+            return await archived_copy(fetcher, GONE, cited_date, API, timegates)
 
     return asyncio.run(run())
 
@@ -70,13 +71,16 @@ def test_no_snapshot_means_no_copy() -> None:
 
 
 @respx.mock
-def test_memento_timegates_are_asked_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCECHECK_MEMENTO_TIMEGATES", "https://gate.example/timegate/")
+def test_memento_timegates_are_asked_when_configured() -> None:
+    configured = Settings.from_environment(
+        {"SOURCECHECK_MEMENTO_TIMEGATES": " https://gate.example/timegate/, "}
+    )
+    assert configured.memento_timegates == ("https://gate.example/timegate/",)
     respx.get(API).respond(json={})
     memento = "https://mementos.example/20220901/https://news.example/story"
     gate = respx.get("https://gate.example/timegate/https://news.example/story")
     gate.respond(302, headers={"Location": memento})
     respx.get(memento).respond(200, headers=HTML, content=b"<p>from a memento</p>")
-    copy = lookup("2022-09-01")
+    copy = lookup("2022-09-01", configured.memento_timegates)
     assert gate.calls.last.request.headers["accept-datetime"] == "Thu, 01 Sep 2022 00:00:00 GMT"
     assert (copy.via, copy.final_url, copy.body) == ("archive", memento, b"<p>from a memento</p>")

@@ -144,7 +144,7 @@ def test_paywall_and_consent_stubs_are_recognised_but_full_articles_are_not() ->
 
 
 def test_a_stub_is_a_source_that_could_not_be_read() -> None:
-    from verifiers.review import read_source
+    from verifiers.documents import read_source
 
     stub = '<div class="paywall-overlay"><p>Subscribe to continue reading.</p></div>'
     report, document = read_source(page(stub))

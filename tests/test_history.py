@@ -9,7 +9,8 @@ import pytest
 from flows.artifacts import artifact_key, summary_markdown
 from verifiers.errors import InputError
 from verifiers.inputs.watchlist import DEFAULT_SCHEDULE, load_watchlist
-from verifiers.report.history import compare, entry_slug, is_worse, refresh_latest, worse_quotes
+from verifiers.model import is_worse
+from verifiers.report.history import compare, entry_slug, refresh_latest, worse_quotes
 
 
 def report(verdicts: dict[str, str], sources: dict[str, tuple[str | None, int | None]]) -> dict:

@@ -9,17 +9,16 @@ import respx
 
 from tests.support.documents import document
 from verifiers.attribution import spelling_notes
+from verifiers.candidates import find_candidates, score
 from verifiers.model import Reference, SourceReport
 from verifiers.review import check_reference
+from verifiers.settings import Settings
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 from verifiers.web.search import (
     Candidate,
     CrossrefSearch,
     OpenAlexSearch,
     SearxngSearch,
-    find_candidates,
-    providers_from_environment,
-    score,
     trusted_endpoints,
 )
 
@@ -149,10 +148,13 @@ def test_crossref_and_openalex_are_asked_about_scholarly_works_only() -> None:
 
 
 def test_providers_come_from_the_environment() -> None:
-    names = [p.name for p in providers_from_environment({"SOURCECHECK_SEARCH_URL": SEARX})]
-    assert names == ["searxng", "crossref", "openalex"]
+    settings = Settings.from_environment({"SOURCECHECK_SEARCH_URL": SEARX})
+    assert [p.name for p in settings.providers()] == ["searxng", "crossref", "openalex"]
     quiet = {"SOURCECHECK_CROSSREF_URL": "off", "SOURCECHECK_OPENALEX_URL": "off"}
-    assert providers_from_environment(quiet) == []
+    assert Settings.from_environment(quiet).providers() == []
+    assert Settings.from_environment({"SOURCECHECK_SEARCH_URL": SEARX}).without_search() == (
+        Settings.from_environment(quiet)
+    )
     local = SearxngSearch("http://127.0.0.1:8888/search")
     assert trusted_endpoints([local]) == {("127.0.0.1", 8888)}
 

@@ -6,23 +6,105 @@ report.json, so field names here follow ../CONTRACT.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteVerdict = Literal[
     "verified", "verified_with_edits", "misquoted", "paraphrased", "not_found", "unavailable"
 ]
-QUOTE_VERDICTS: tuple[QuoteVerdict, ...] = (
-    "verified",
-    "verified_with_edits",
-    "misquoted",
-    "paraphrased",
-    "not_found",
-    "unavailable",
-)
 ClaimVerdict = Literal["supported", "needs_review", "no_evidence"]
 AttributionValue = Literal["match", "mismatch", "unknown"]
 Via = Literal["live", "archive", "replay"]
+_QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{4,})[”\"]")
+
+
+# --- what each verdict means: the one place the report, the templates, the history, the
+# exit status and the matcher read it from ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerdictMeaning:
+    """What one quotation verdict tells the user, and what follows from it."""
+
+    # The quotation holds up: with no flag, it asks nothing of the user (exit status 0).
+    passes: bool
+    # The page holds the quoted words, closely enough to be their source: a page found by
+    # search that gives this verdict is the reference's source.
+    holds_words: bool
+    # How far the words stand from the source between runs (0 best): a change to a higher
+    # standing is a change for the worse. Misquoted, gone and unreadable are alike: the
+    # words no longer stand as quoted; a paraphrase is closer.
+    standing: int
+    # schema.org ClaimReview's rating, 0 worst to 5 best.
+    rating: int
+    # The CONTRACT's sentence.
+    meaning: str
+
+
+# Best first: when a quotation is judged against several pages, the verdict highest here wins.
+QUOTE_VERDICT_MEANINGS: dict[QuoteVerdict, VerdictMeaning] = {
+    "verified": VerdictMeaning(
+        True, True, 0, 5, "the quotation stands in the source word for word"
+    ),
+    "verified_with_edits": VerdictMeaning(
+        True, True, 0, 4, "it stands there once legitimate editorial marks are honoured"
+    ),
+    "misquoted": VerdictMeaning(
+        False, True, 2, 1, "a passage of the source is close to it but words differ"
+    ),
+    "paraphrased": VerdictMeaning(
+        False, False, 1, 3, "no close passage, but one that says much the same in other words"
+    ),
+    "not_found": VerdictMeaning(
+        False, False, 2, 1, "every candidate source was read and none holds it"
+    ),
+    "unavailable": VerdictMeaning(False, False, 2, 0, "no candidate source could be read"),
+}
+QUOTE_VERDICTS: tuple[QuoteVerdict, ...] = tuple(QUOTE_VERDICT_MEANINGS)
+PASSING_VERDICTS = frozenset(v for v, m in QUOTE_VERDICT_MEANINGS.items() if m.passes)
+WORDS_HELD_VERDICTS = frozenset(v for v, m in QUOTE_VERDICT_MEANINGS.items() if m.holds_words)
+
+FLAG_MEANINGS: dict[str, str] = {
+    "truncated_condition": "right after the quoted words the source goes on with a qualifier "
+    "that limits them",
+    "truncated_opening": "right before them the source has words that govern them",
+    "wrong_speaker": "in the source these words are said by someone else than the "
+    "reference's author or speaker",
+    "ellipsis_hides": "an ellipsis leaves out words that change the meaning",
+    "spliced": "the pieces are in the source but far apart or out of order, joined without "
+    "an ellipsis",
+    "meaning_changed": "a misquotation's edits change the meaning",
+    "found_elsewhere": "the words are not in the page this reference names, but in another "
+    "page read in the same run",
+}
+
+CLAIM_VERDICTS: tuple[ClaimVerdict, ...] = ("supported", "needs_review", "no_evidence")
+# A page found by search is the source of a reference of claims when it gives evidence.
+EVIDENCE_VERDICTS: frozenset[ClaimVerdict] = frozenset({"supported", "needs_review"})
+
+
+def needs_attention(verdict: str, flags: list[str] | tuple[str, ...]) -> bool:
+    """A quotation asks something of the user: it does not pass, or it carries a flag."""
+    return verdict not in PASSING_VERDICTS or bool(flags)
+
+
+def is_worse(was: str, now: str) -> bool:
+    """The verdict moved away from the source between two runs (an unknown verdict is
+    taken at its worst)."""
+    return _standing(now, worst=True) > _standing(was, worst=False)
+
+
+def _standing(verdict: str, worst: bool) -> int:
+    meaning = QUOTE_VERDICT_MEANINGS.get(verdict)  # type: ignore[call-overload]
+    if meaning is not None:
+        return meaning.standing
+    return max(m.standing for m in QUOTE_VERDICT_MEANINGS.values()) if worst else 0
+
+
+def verdict_rank(verdict: QuoteVerdict) -> int:
+    """0 for the best verdict: the order in which pages' verdicts are preferred."""
+    return QUOTE_VERDICTS.index(verdict)
 
 
 @dataclass(frozen=True)
@@ -42,6 +124,18 @@ class Reference:
     candidates: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
+
+    @property
+    def people(self) -> list[str]:
+        """Whoever the quoted words are said to be by: the authors, the speakers and the
+        citation itself."""
+        return [*self.authors, *self.speakers, self.cite]
+
+    @property
+    def cited_title(self) -> str | None:
+        """The title the citation gives in quotation marks, if any."""
+        match = _QUOTED_TITLE.search(self.cite)
+        return match.group(1) if match else None
 
 
 @dataclass(frozen=True)

@@ -10,52 +10,22 @@ from verifiers.attribution import (
     publisher_hosts,
     spelling_notes,
 )
+from verifiers.candidates import screen
 from verifiers.claims.judge import check_claim
-from verifiers.documents import Document, read_document
-from verifiers.errors import UnreadableSource
+from verifiers.documents import Document, Source
 from verifiers.model import (
-    FetchedPage,
+    WORDS_HELD_VERDICTS,
     QuoteFinding,
     Reference,
     ReferenceReport,
     RejectedCandidate,
-    SourceReport,
 )
 from verifiers.quotes.check import check_quote
 
+__all__ = ["check_reference", "look_elsewhere"]
 
-def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
-    """The report entry for a fetched page and, when it has a body, its document."""
-    document, error, metadata = None, page.error, None
-    if error is None:
-        try:
-            document = read_document(page)
-        except UnreadableSource as failure:
-            error = str(failure)
-        except Exception as failure:  # a page the parser chokes on is that source's fault
-            error = f"the page could not be read ({type(failure).__name__}: {failure})"
-    if document is not None and document.wall:
-        error = f"not the article but a stub: {document.wall}"
-        metadata, document = document.metadata, None
-    report = SourceReport(
-        url=page.url,
-        final_url=page.final_url,
-        status=page.status,
-        via=page.via,
-        fetched_at=page.fetched_at,
-        sha256=page.sha256,
-        error=error,
-        metadata=document.metadata if document else metadata,
-        live_error=page.live_error,
-        evidence_record=page.evidence_record,
-    )
-    return report, document
-
-
-Source = tuple[SourceReport, Document | None]
-# What makes a page found by search the reference's source: its words are there.
-_HOLDS_QUOTE = frozenset({"verified", "verified_with_edits", "misquoted"})
-_HOLDS_CLAIM = frozenset({"supported", "needs_review"})
+# Verdicts that may mean the words were misattributed: not on the reference's own pages.
+_LOOKED_FOR_ELSEWHERE = frozenset({"not_found", "paraphrased"})
 
 
 def check_reference(
@@ -63,15 +33,17 @@ def check_reference(
     sources: list[Source],
     candidates: list[Source] = (),
     article_url: str | None = None,
+    by_meaning: bool = False,
 ) -> ReferenceReport:
     """Judge a reference against the pages it names and, when it names none that hold its
     words, against the pages search found for it that do. `article_url`, the citing
-    article's address, tells words said to its own outlet ("told Axios" on axios.com)."""
-    accepted, rejected = _screen(reference, candidates)
+    article's address, tells words said to its own outlet ("told Axios" on axios.com);
+    `by_meaning` orders claim evidence by the meaning model."""
+    accepted, rejected = screen(reference, candidates)
     sources = [*sources, *accepted]
     documents = [document for _, document in sources if document is not None]
     unread = [f"{report.url}: {report.error}" for report, document in sources if document is None]
-    people = _people(reference)
+    people = reference.people
     if not sources and rejected:
         quotes = [_not_in_candidates(quote, rejected) for quote in reference.quotes]
     elif not sources:
@@ -89,52 +61,9 @@ def check_reference(
         attribution=check_attribution(reference, documents),
         attribution_notes=spelling_notes(reference, documents) + date_notes(reference, documents),
         quotes=quotes,
-        claims=[check_claim(claim, documents) for claim in reference.claims],
+        claims=[check_claim(claim, documents, by_meaning) for claim in reference.claims],
         rejected_candidates=rejected,
     )
-
-
-def _screen(
-    reference: Reference, candidates: list[Source]
-) -> tuple[list[Source], list[RejectedCandidate]]:
-    """Keep the candidates that hold a quotation (or, for a reference of claims only, give
-    evidence for a claim); reject the rest, saying why: a decoy from the same outlet ranks
-    well in search but does not hold the words."""
-    accepted, rejected = [], []
-    people = _people(reference)
-    for report, document in candidates:
-        if document is None:
-            rejected.append(RejectedCandidate(report.url, f"could not be read: {report.error}"))
-            continue
-        if reference.quotes:
-            holds = any(
-                check_quote(quote, [document], [], people).verdict in _HOLDS_QUOTE
-                for quote in reference.quotes
-            )
-            why = "none of the quoted words are on it"
-        else:
-            holds = any(
-                check_claim(claim, [document]).verdict in _HOLDS_CLAIM for claim in reference.claims
-            )
-            why = "it says nothing about the reported claims"
-        if holds and _someone_else(reference, document):
-            why = (
-                "it holds the words, but its byline and publisher are not the cited ones: a "
-                "page quoting the source, not the source"
-            )
-        elif holds:
-            accepted.append((replace(report, found_by="search"), document))
-            continue
-        rejected.append(RejectedCandidate(report.url, why))
-    return accepted, rejected
-
-
-def _someone_else(reference: Reference, document: Document) -> bool:
-    """The page says it is by other people, or from another publisher, than the citation
-    names, and nothing it says matches: search found a page that quotes the source."""
-    stated = check_attribution(reference, [document])
-    fields = [stated["authors"], stated["publisher"]]
-    return "mismatch" in fields and "match" not in fields
 
 
 def _no_page(quote: str, own_outlet: str | None = None) -> QuoteFinding:
@@ -183,8 +112,8 @@ def look_elsewhere(
         own = {source.url for source in report.sources}
         others = [doc for url, doc in documents.items() if url not in own]
         quotes = [
-            _found_elsewhere(quote, others, _people(reference))
-            if quote.verdict in ("not_found", "paraphrased") and others
+            _found_elsewhere(quote, others, reference.people)
+            if quote.verdict in _LOOKED_FOR_ELSEWHERE and others
             else quote
             for quote in report.quotes
         ]
@@ -192,17 +121,11 @@ def look_elsewhere(
     return updated
 
 
-def _people(reference: Reference) -> list[str]:
-    """Whoever the reference says the quoted words are by: its authors, its speakers and
-    its citation."""
-    return [*reference.authors, *reference.speakers, reference.cite]
-
-
 def _found_elsewhere(
     quote: QuoteFinding, others: list[Document], people: list[str]
 ) -> QuoteFinding:
     found = check_quote(quote.text, others, [], people)
-    if found.verdict not in ("verified", "verified_with_edits", "misquoted"):
+    if found.verdict not in WORDS_HELD_VERDICTS:
         return quote
     seen = (
         f"the words are not in this reference's pages but in {found.source_url}, "

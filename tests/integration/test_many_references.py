@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flows.verify import verify
 from tests.support.generated import serve_references, write_manifest
-from verifiers.web.fetcher import FetchSettings
+from tests.support.settings import local_settings
 
 
 def test_two_hundred_references_are_each_reported(tmp_path: Path, site) -> None:
@@ -19,7 +19,7 @@ def test_two_hundred_references_are_each_reported(tmp_path: Path, site) -> None:
             str(path),
             report_dir=str(tmp_path / "out"),
             formats=("json",),
-            settings=FetchSettings(allow_private_hosts=True),
+            settings=local_settings(),
         )
     )
     report = json.loads((tmp_path / "out" / "report.json").read_text())

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from flows import verify as verify_module
 from flows.verify import verify
 from tests.integration.conftest import manifest
-from verifiers.web.fetcher import FetchSettings
+from tests.support.settings import local_settings
+from verifiers import pipeline
 from verifiers.web.policy import GuardedNetworkBackend
 
 
@@ -32,7 +32,7 @@ def test_replay_gives_the_same_verdicts_and_opens_no_socket(
         verify(
             path,
             report_dir=str(tmp_path / "live"),
-            settings=FetchSettings(allow_private_hosts=True),
+            settings=local_settings(),
         )
     )
     served.__exit__(None, None, None)  # the site is gone: any live fetch would now fail
@@ -40,7 +40,7 @@ def test_replay_gives_the_same_verdicts_and_opens_no_socket(
     def no_network(*args, **kwargs):
         raise AssertionError("replay must not open a connection")
 
-    monkeypatch.setattr(verify_module, "LiveFetcher", no_network)
+    monkeypatch.setattr(pipeline, "LiveFetcher", no_network)
     monkeypatch.setattr(GuardedNetworkBackend, "connect_tcp", no_network)
     replayed = asyncio.run(
         verify(

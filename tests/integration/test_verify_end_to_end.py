@@ -102,7 +102,7 @@ def test_private_addresses_are_refused_by_default(tmp_path: Path, served) -> Non
 
 
 def test_default_report_folders_never_overwrite_each_other(tmp_path: Path, monkeypatch) -> None:
-    from flows.verify import default_report_dir
+    from verifiers.pipeline import default_report_dir
 
     monkeypatch.chdir(tmp_path)
     first = default_report_dir("refs.yaml")

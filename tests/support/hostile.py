@@ -12,9 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.support.pdf import make_pdf
 from tests.support.site import send
+from verifiers.documents import read_source
 from verifiers.model import QuoteFinding, SourceReport
 from verifiers.quotes.check import check_quote
-from verifiers.review import read_source
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 
 QUOTE = "the river tram will carry its first passengers in June"

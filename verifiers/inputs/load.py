@@ -1,20 +1,17 @@
 """What `verify` and `extract` take: a manifest, an article file, or an article's URL.
 
-An article becomes a manifest by the extraction in `verifiers.inputs.article`; references
-it gives no link for get candidate pages from the search providers. Problems with the input
+An article becomes a manifest by the extraction in `verifiers.inputs.article` (references
+it gives no link for get candidate pages in `verifiers.candidates`). Problems with the input
 itself (a missing file, a page that cannot be fetched, an article quoting nothing) raise
 `InputError`, so the command can say so in one line and exit 2.
 """
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from verifiers.documents import decode_body
-from verifiers.documents.fragments import same_page
 from verifiers.errors import InputError
 from verifiers.inputs.article import find_references
 from verifiers.inputs.article_text import ArticleText, from_html, from_markdown, from_plain_text
@@ -28,7 +25,6 @@ from verifiers.inputs.manifest import (
 from verifiers.model import Manifest, Reference
 from verifiers.web.fetcher import Fetcher
 from verifiers.web.policy import RefusedURL, check_url
-from verifiers.web.search import SearchProvider, find_candidates
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -97,37 +93,6 @@ def manifest_from_article(article: ArticleText) -> Manifest:
     if not data["references"]:
         raise InputError(article.location, "no quotations or reported claims found in the article")
     return validate_manifest(article.location, data)
-
-
-async def add_candidates(
-    manifest: Manifest,
-    fetcher: Fetcher,
-    providers: list[SearchProvider],
-    found_before: dict[str, list[str]] | None = None,
-) -> Manifest:
-    """Each reference that names no page gets the pages the search providers find for it.
-    `found_before` (citation → pages) holds what search found for the same citations in
-    the run before: those pages are read again instead of searching anew, so a watched
-    article's verdicts do not change with a search engine's mood, while a page that is
-    gone is told as gone."""
-    found_before = found_before or {}
-    if not providers and not found_before:
-        return manifest
-
-    async def searched(reference: Reference) -> Reference:
-        if reference.urls or reference.candidates:
-            return reference
-        if reference.cite in found_before:
-            return replace(reference, candidates=tuple(found_before[reference.cite]))
-        if not providers:
-            return reference
-        found = await find_candidates(fetcher, reference, providers)
-        # The citing article quotes its sources word for word: it is never one of them.
-        found = [url for url in found if not same_page(url, manifest.article_url)]
-        return replace(reference, candidates=tuple(found))
-
-    references = await asyncio.gather(*(searched(ref) for ref in manifest.references))
-    return replace(manifest, references=tuple(references))
 
 
 def manifest_data(manifest: Manifest) -> dict:

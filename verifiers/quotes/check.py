@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse, context, fragment_url
 from verifiers.language.words import is_content_word
-from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict
+from verifiers.model import Edit, Match, QuoteFinding, QuoteVerdict, verdict_rank
 from verifiers.quotes.approximate import Alignment, closest_passage
 from verifiers.quotes.exact import ExactMatch, case_differences, find_exact
 from verifiers.quotes.flags import (
@@ -39,14 +39,6 @@ from verifiers.quotes.policy import (
 )
 from verifiers.quotes.splice import Splice, find_splice
 
-_RANK: dict[QuoteVerdict, int] = {
-    "verified": 0,
-    "verified_with_edits": 1,
-    "misquoted": 2,
-    "paraphrased": 3,
-    "not_found": 4,
-    "unavailable": 5,
-}
 # How many differences an explanation spells out before it says "and N more".
 _EXPLAINED_EDITS = 3
 
@@ -80,8 +72,8 @@ def check_quote(
     best_document, best = None, None
     for document in documents:
         finding = _check_in_document(quote, document)
-        if best is None or (_RANK[finding.verdict], -finding.score) < (
-            _RANK[best.verdict],
+        if best is None or (verdict_rank(finding.verdict), -finding.score) < (
+            verdict_rank(best.verdict),
             -best.score,
         ):
             best_document, best = document, finding

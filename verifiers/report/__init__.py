@@ -21,14 +21,13 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from verifiers.model import QUOTE_VERDICTS, ReferenceReport
+from verifiers.model import CLAIM_VERDICTS, QUOTE_VERDICTS, ReferenceReport, needs_attention
 from verifiers.report.claim_review import claim_review
 from verifiers.report.history import LATEST, worse_quotes
 from verifiers.report.tracked_changes import tracked_changes
 
 SCHEMA = "sourcecheck/report@1"
 FORMATS = ("json", "md", "html")
-_PASSING_VERDICTS = frozenset({"verified", "verified_with_edits"})
 
 
 def build_report(
@@ -40,12 +39,14 @@ def build_report(
     """report.json's content, exactly as the CONTRACT names it (plus a few extra fields)."""
     verdicts = dict.fromkeys(QUOTE_VERDICTS, 0)
     flags: dict[str, int] = {}
-    claims = {"supported": 0, "needs_review": 0, "no_evidence": 0}
+    claims = dict.fromkeys(CLAIM_VERDICTS, 0)
+    attention = 0
     for reference in references:
         for quote in reference.quotes:
             verdicts[quote.verdict] += 1
             for flag in quote.flags:
                 flags[flag] = flags.get(flag, 0) + 1
+            attention += needs_attention(quote.verdict, quote.flags)
         for claim in reference.claims:
             claims[claim.verdict] += 1
     report = {
@@ -58,6 +59,7 @@ def build_report(
             "verdicts": verdicts,
             "flags": flags,
             "claims": claims,
+            "attention": attention,
         },
         "references": [asdict(reference) for reference in references],
     }
@@ -71,12 +73,9 @@ def build_report(
 
 
 def exit_status(report: dict) -> int:
-    """0 when every quotation is verified (with or without edits) and unflagged, else 1."""
-    for reference in report["references"]:
-        for quote in reference["quotes"]:
-            if quote["verdict"] not in _PASSING_VERDICTS or quote["flags"]:
-                return 1
-    return 0
+    """0 when no quotation needs attention (each verified, with or without edits, and
+    unflagged), else 1."""
+    return 1 if _attention(report) else 0
 
 
 def render(report: dict, report_format: str) -> str:
@@ -149,6 +148,9 @@ def _environment() -> Environment:
     environment.filters["href"] = safe_href
     environment.filters["json_ld"] = json_ld
     environment.globals["tracked_changes"] = tracked_changes
+    environment.tests["needing_attention"] = lambda quote: needs_attention(
+        quote["verdict"], quote["flags"]
+    )
     return environment
 
 
@@ -218,9 +220,10 @@ def write_index(
 
 
 def _attention(report: dict) -> int:
+    """How many quotations need attention (read from the quotations: a report written
+    before `summary.attention` existed has none)."""
     return sum(
-        1
+        needs_attention(quote["verdict"], quote["flags"])
         for reference in report["references"]
         for quote in reference["quotes"]
-        if quote["verdict"] not in _PASSING_VERDICTS or quote["flags"]
     )

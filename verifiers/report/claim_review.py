@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# How each verdict reads as a rating (1 worst, 5 best), for tools that sort by number.
-_RATINGS = {
-    "verified": 5,
-    "verified_with_edits": 4,
-    "paraphrased": 3,
-    "misquoted": 1,
-    "not_found": 1,
-    "unavailable": 0,
-}
+from verifiers.model import QUOTE_VERDICT_MEANINGS
 
 
 def claim_review(reference: dict, quote: dict, generated_at: str) -> dict[str, Any]:
@@ -38,7 +30,7 @@ def claim_review(reference: dict, quote: dict, generated_at: str) -> dict[str, A
         "author": {"@type": "Organization", "name": "sourcecheck"},
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": _RATINGS[quote["verdict"]],
+            "ratingValue": QUOTE_VERDICT_MEANINGS[quote["verdict"]].rating,
             "bestRating": 5,
             "worstRating": 0,
             "alternateName": quote["verdict"],

@@ -1,9 +1,7 @@
 """What changed between two runs of one watched article, and where its runs are kept.
 
 REPORT_ROOT/<slug>/<UTC timestamp>/ holds each run, REPORT_ROOT/<slug>/latest/ a copy of
-the newest. A verdict is worse when it moves down this order: verified and
-verified_with_edits (the words stand) above paraphrased, above misquoted, unavailable and
-not_found (the words no longer stand, or cannot be read).
+the newest. Which change of verdict is one for the worse is said in verifiers.model.
 """
 
 from __future__ import annotations
@@ -14,21 +12,24 @@ import json
 import os
 import shutil
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from verifiers.model import QuoteFinding, ReferenceReport
+from verifiers.model import QuoteFinding, ReferenceReport, is_worse
 from verifiers.report.slug import slugify
 
 LATEST = "latest"
-_STANDING = {
-    "verified": 0,
-    "verified_with_edits": 0,
-    "paraphrased": 1,
-    "misquoted": 2,
-    "unavailable": 2,
-    "not_found": 2,
-}
+
+
+def new_run_dir(parent: Path) -> Path:
+    """parent/<UTC timestamp>/, not yet made; a second run within the same second gets its
+    own folder (<timestamp>-2) instead of overwriting the first."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder, number = parent / stamp, 2
+    while folder.exists():
+        folder, number = parent / f"{stamp}-{number}", number + 1
+    return folder
 
 
 def entry_slug(entry: str) -> str:
@@ -39,10 +40,6 @@ def entry_slug(entry: str) -> str:
     name = Path(parts.path.rstrip("/")).stem or parts.netloc or entry
     digest = hashlib.sha256(entry.encode()).hexdigest()[:8]
     return f"{slugify(name, max_length=40) or 'entry'}-{digest}"
-
-
-def is_worse(was: str, now: str) -> bool:
-    return _STANDING.get(now, 2) > _STANDING.get(was, 0)
 
 
 def compare(previous: dict, current: dict) -> dict:
@@ -110,17 +107,6 @@ def unread_references(previous: dict, error: str) -> list[ReferenceReport]:
         )
         for reference in previous.get("references", [])
     ]
-
-
-def found_by_search(previous: dict | None) -> dict[str, list[str]]:
-    """The pages search found, and that held the words, in the run before: citation →
-    addresses."""
-    found: dict[str, list[str]] = {}
-    for reference in (previous or {}).get("references", []):
-        urls = [s["url"] for s in reference.get("sources", []) if s.get("found_by") == "search"]
-        if urls:
-            found[reference["cite"]] = urls
-    return found
 
 
 def worse_quotes(report: dict) -> list[dict]:

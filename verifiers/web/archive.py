@@ -2,15 +2,13 @@
 
 The Internet Archive's availability API names the snapshot closest to a timestamp; its
 `id_` form serves the page as it was captured, without the archive's own frame. The API's
-address is a setting (SOURCECHECK_ARCHIVE_URL), so another archive with the same API, or
-a test server, can stand in. Memento TimeGates (RFC 7089) named in
-SOURCECHECK_MEMENTO_TIMEGATES (comma-separated URL prefixes, such as
-`https://timetravel.mementoweb.org/timegate/`) are asked next, with `Accept-Datetime`.
+address is a setting (verifiers.settings), so another archive with the same API, or a test
+server, can stand in. Memento TimeGates (RFC 7089), URL prefixes such as
+`https://timetravel.mementoweb.org/timegate/`, are asked next, with `Accept-Datetime`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -24,21 +22,17 @@ DEFAULT_AVAILABILITY_URL = "https://archive.org/wayback/available"
 _SNAPSHOT_TIMESTAMP = re.compile(r"/web/(\d{4,14})/")
 
 
-def availability_url() -> str:
-    return os.environ.get("SOURCECHECK_ARCHIVE_URL", DEFAULT_AVAILABILITY_URL)
-
-
-def memento_timegates() -> list[str]:
-    value = os.environ.get("SOURCECHECK_MEMENTO_TIMEGATES", "")
-    return [prefix.strip() for prefix in value.split(",") if prefix.strip()]
-
-
 async def archived_copy(
-    fetcher: Fetcher, page: FetchedPage, cited_date: str | None, api_url: str
+    fetcher: Fetcher,
+    page: FetchedPage,
+    cited_date: str | None,
+    api_url: str,
+    timegates: tuple[str, ...] = (),
 ) -> FetchedPage | None:
-    """The archived page standing in for a live `page` that failed, or None."""
+    """The archived page standing in for a live `page` that failed, or None: the copy the
+    availability API at `api_url` names, else the first that one of `timegates` gives."""
     copy = await _availability_copy(fetcher, page, cited_date, api_url)
-    for timegate in memento_timegates() if copy is None else []:
+    for timegate in timegates if copy is None else []:
         copy = await _memento_copy(fetcher, page, cited_date, timegate)
         if copy is not None:
             break
