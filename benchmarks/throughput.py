@@ -137,8 +137,6 @@ async def without_prefect(watchlist: Path, root: Path, concurrency: int) -> None
     """The watch flow's work through the pipeline itself (verifiers.pipeline.run, no Prefect
     task around any step), with the same page cache, limits and history keeping: the
     measure of what Prefect adds."""
-    from dataclasses import replace
-
     from verifiers.inputs.watchlist import load_watchlist
     from verifiers.pipeline import run
     from verifiers.report import write_index
@@ -146,16 +144,11 @@ async def without_prefect(watchlist: Path, root: Path, concurrency: int) -> None
     from verifiers.settings import Settings
     from verifiers.web.fetcher import Limits
 
-    settings = Settings.from_environment()
-    settings = replace(
-        settings,
-        fetch=replace(
-            settings.fetch,
-            concurrency=concurrency,
-            per_host_concurrency=concurrency,
-            allow_private_hosts=True,
-            cache_dir=Path(os.environ["SOURCECHECK_HOME"]) / "plain-pages",
-        ),
+    settings = Settings.from_environment().with_fetch(
+        concurrency=concurrency,
+        per_host_concurrency=concurrency,
+        allow_private_hosts=True,
+        cache_dir=Path(os.environ["SOURCECHECK_HOME"]) / "plain-pages",
     )
     limits = Limits.from_settings(settings.fetch)
     listed = load_watchlist(str(watchlist), str(root))

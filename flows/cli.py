@@ -13,7 +13,6 @@ import importlib.metadata
 import importlib.util
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -301,15 +300,10 @@ def _settings(arguments: argparse.Namespace, **fetch: object) -> Settings:
         settings = settings.without_search()
     if getattr(arguments, "no_archive", False):
         settings = settings.without_archive()
-    user_agent = arguments.user_agent or settings.fetch.user_agent
-    return replace(
-        settings,
-        fetch=replace(
-            settings.fetch,
-            allow_private_hosts=arguments.allow_private_hosts,
-            user_agent=user_agent,
-            **fetch,
-        ),
+    return settings.with_fetch(
+        allow_private_hosts=arguments.allow_private_hosts,
+        user_agent=arguments.user_agent or settings.fetch.user_agent,
+        **fetch,
     )
 
 
@@ -375,12 +369,16 @@ def _check_writable(directory: str) -> None:
 
 
 def _print_summary(summary: dict, report_dir: str) -> None:
-    counts = ", ".join(
-        f"{count} {verdict}" for verdict, count in summary["verdicts"].items() if count
-    )
-    print(
-        f"{summary['quotes']} quotations in {summary['references']} references: {counts or 'none'}"
-    )
+    """What needs attention first; then the counts."""
+    quotes, attention = summary["quotes"], summary["attention"]
+    counts = ", ".join(f"{n} {verdict}" for verdict, n in summary["verdicts"].items() if n)
+    noun = "quotation" if quotes == 1 else "quotations"
+    if attention:
+        verb = "needs" if attention == 1 else "need"
+        headline = f"{attention} of {quotes} {noun} {verb} attention"
+    else:
+        headline = f"all {quotes} {noun} hold up" if quotes else "no quotations"
+    print(f"{headline} ({summary['references']} references: {counts or 'none'})")
     print(f"report: {report_dir}")
 
 

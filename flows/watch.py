@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -94,16 +94,11 @@ async def watch(
     started for this run.
     """
     listed = load_watchlist(watchlist, report_root)
-    settings = Settings.from_environment()
-    settings = replace(
-        settings,
-        fetch=replace(
-            settings.fetch,
-            concurrency=concurrency,
-            per_host_concurrency=per_host,
-            allow_private_hosts=allow_private_hosts,
-            cache_dir=state_dir() / "pages",
-        ),
+    settings = Settings.from_environment().with_fetch(
+        concurrency=concurrency,
+        per_host_concurrency=per_host,
+        allow_private_hosts=allow_private_hosts,
+        cache_dir=state_dir() / "pages",
     )
     if use_dask:
         runner = dask_task_runner(dask_address)

@@ -15,6 +15,8 @@ from verifiers.documents import Document
 from verifiers.language.names import surname
 from verifiers.model import AttributionValue, Reference
 
+__all__ = ["check_attribution", "date_notes", "publisher_hosts", "spelling_notes"]
+
 _NON_LETTERS = re.compile(r"[^a-z0-9 ]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an|der|die|das|le|la|les|el)\s+")
 # A magazine's issue is on the web some weeks before its cover date: a "September-October

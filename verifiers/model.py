@@ -10,6 +10,36 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+__all__ = [
+    "CLAIM_VERDICTS",
+    "EVIDENCE_VERDICTS",
+    "FLAG_MEANINGS",
+    "PASSING_VERDICTS",
+    "QUOTE_VERDICTS",
+    "QUOTE_VERDICT_MEANINGS",
+    "WORDS_HELD_VERDICTS",
+    "AttributionValue",
+    "ClaimFinding",
+    "ClaimVerdict",
+    "Edit",
+    "Evidence",
+    "FetchedPage",
+    "Manifest",
+    "Match",
+    "Metadata",
+    "QuoteFinding",
+    "QuoteVerdict",
+    "Reference",
+    "ReferenceReport",
+    "RejectedCandidate",
+    "SourceReport",
+    "VerdictMeaning",
+    "Via",
+    "is_worse",
+    "needs_attention",
+    "verdict_rank",
+]
+
 QuoteVerdict = Literal[
     "verified", "verified_with_edits", "misquoted", "paraphrased", "not_found", "unavailable"
 ]

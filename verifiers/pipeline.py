@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from verifiers.candidates import add_candidates, found_by_search
 from verifiers.claims import semantic
@@ -70,7 +71,12 @@ class RunResult:
     exit_status: int
 
 
-def verify(
+def verify(input: str, **options: Any) -> dict:
+    """`averify`, run to the end in a new event loop: the report, as report.json holds it."""
+    return asyncio.run(averify(input, **options))
+
+
+async def averify(
     input: str,
     *,
     replay: str | None = None,
@@ -82,20 +88,6 @@ def verify(
     its evidence into `report_dir` (default: reports/<slug>/<UTC timestamp>/), and return
     the report. `replay` answers every fetch from a WARC file, with no network at all;
     `settings` default to what the environment says. Bad input raises `InputError`."""
-    return asyncio.run(
-        averify(input, replay=replay, report_dir=report_dir, settings=settings, formats=formats)
-    )
-
-
-async def averify(
-    input: str,
-    *,
-    replay: str | None = None,
-    report_dir: str | Path | None = None,
-    settings: Settings | None = None,
-    formats: tuple[str, ...] = FORMATS,
-) -> dict:
-    """`verify`, as a coroutine."""
     result = await run(
         input, replay=replay, report_dir=report_dir, settings=settings, formats=formats
     )

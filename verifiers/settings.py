@@ -73,6 +73,10 @@ class Settings:
             semantic=env.get("SOURCECHECK_SEMANTIC", "1").strip().lower() not in _OFF,
         )
 
+    def with_fetch(self, **changes: object) -> Settings:
+        """These settings with some of the fetch settings changed."""
+        return replace(self, fetch=replace(self.fetch, **changes))
+
     def without_archive(self) -> Settings:
         return replace(self, archive_url=None, memento_timegates=())
 

@@ -36,6 +36,8 @@ from verifiers.language.folding import SENTENCE_BREAK, tokenize
 from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
 from verifiers.model import ClaimFinding, Evidence
 
+__all__ = ["check_claim"]
+
 _CORRECTION = re.compile(
     r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"
     r"sought to clarify|an earlier version|update[ds]?:|berichtigung|korrektur|"

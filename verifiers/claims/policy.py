@@ -5,6 +5,15 @@ everything below it goes to `needs_review` with the passages shown. Changing one
 changes what users are told; tests/claims/test_policy.py pins both sides of each.
 """
 
+__all__ = [
+    "BM25_B",
+    "BM25_K1",
+    "EVIDENCE_MIN_SHARE",
+    "MAX_EVIDENCE",
+    "SEMANTIC_POOL",
+    "SUPPORTED_MIN_SHARE",
+]
+
 # Share of the claim's content-word stems one passage must hold for `supported`: nearly
 # all. At 0.9 a claim of ten content words may lack one ("the regional fund" for "the
 # fund"); a claim missing two says something the passage does not.

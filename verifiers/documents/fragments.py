@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urldefrag
 
+__all__ = ["collapse", "context", "fragment_url", "same_page"]
+
 # A text fragment names a long passage by its first and last words (textStart,textEnd).
 _FRAGMENT_EDGE_WORDS = 4
 _WHITESPACE = re.compile(r"\s+")

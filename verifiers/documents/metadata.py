@@ -32,6 +32,8 @@ from verifiers.documents.visible_metadata import (
 )
 from verifiers.model import Metadata
 
+__all__ = ["normalise_date", "read_metadata"]
+
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",

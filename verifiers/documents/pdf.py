@@ -13,6 +13,8 @@ from verifiers.documents.metadata import normalise_date
 from verifiers.errors import UnreadableSource
 from verifiers.model import Metadata
 
+__all__ = ["read_pdf"]
+
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
 # pypdf reports recoverable oddities of real-world PDFs on its logger; they are not ours.
 logging.getLogger("pypdf").setLevel(logging.ERROR)

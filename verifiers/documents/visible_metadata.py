@@ -15,6 +15,18 @@ from selectolax.lexbor import LexborHTMLParser
 
 from verifiers.language.months import MONTHS, names_pattern
 
+__all__ = [
+    "byline",
+    "date_beside_byline",
+    "labelled_byline",
+    "labelled_date",
+    "names_an_organisation",
+    "signed_by",
+    "text_near_heading",
+    "visible_date",
+    "written_byline",
+]
+
 _BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
     '[itemprop="author"]',

@@ -7,6 +7,8 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser
 
+__all__ = ["find_wall"]
+
 # A page with a wall's signs but this much text or more is the article itself (metered
 # sites often serve the whole text with the wall's markup around it).
 STUB_MAX_CHARS = 2500

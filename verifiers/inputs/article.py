@@ -30,6 +30,8 @@ from verifiers.language.first_names import Gender, gender_of
 from verifiers.language.names import Name, find_names, surname
 from verifiers.report.slug import slugify
 
+__all__ = ["find_references", "split_sentences"]
+
 UNATTRIBUTED = "Unattributed quotations"
 # A full stop, closing marks, a footnote marker ("[1]", "[^1]", "¹" or a bare number
 # from a <sup>), then space, any opening mark („ « » ‚ too) and a capital (Ä, É too).

@@ -17,6 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from verifiers.documents.tags import BLOCKS, HEADINGS, LINE_BREAKS, NOT_SHOWN, PAGE_FURNITURE
 
+__all__ = ["ArticleText", "Block", "from_html", "from_markdown", "from_plain_text"]
+
 BlockKind = Literal["paragraph", "blockquote", "heading", "item"]
 SpanKind = Literal["link", "quote", "emphasis", "cite"]
 

@@ -23,6 +23,17 @@ from verifiers.language.saying import (
     VERBS_AFTER_A_CLAIM,
 )
 
+__all__ = [
+    "PERSON_PRONOUNS",
+    "PRONOUN_SPEECH",
+    "THING_PRONOUNS",
+    "Citation",
+    "find_date",
+    "find_reported_claim",
+    "find_trailing_claim",
+    "read_citation",
+]
+
 _WRITING_VERBS = frozenset(
     "wrote writes write writing published found finds find reported reports report "
     "concluded concludes conclude concluding estimated estimates estimate showed shows show "

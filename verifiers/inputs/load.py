@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from verifiers.documents import decode_body
-from verifiers.errors import InputError
+from verifiers.errors import InputError, RefusedURL
 from verifiers.inputs.article import find_references
 from verifiers.inputs.article_text import ArticleText, from_html, from_markdown, from_plain_text
 from verifiers.inputs.manifest import (
@@ -24,7 +24,16 @@ from verifiers.inputs.manifest import (
 )
 from verifiers.model import Manifest, Reference
 from verifiers.web.fetcher import Fetcher
-from verifiers.web.policy import RefusedURL, check_url
+from verifiers.web.policy import check_url
+
+__all__ = [
+    "check_input",
+    "is_url",
+    "manifest_data",
+    "manifest_from_article",
+    "read_article_file",
+    "read_input",
+]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")

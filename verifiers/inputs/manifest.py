@@ -19,6 +19,19 @@ from verifiers.errors import InputError
 from verifiers.model import Manifest, Reference
 from verifiers.report.slug import slugify
 
+__all__ = [
+    "is_manifest_path",
+    "load_manifest",
+    "non_empty_list",
+    "optional_text",
+    "parse_yaml",
+    "read_input_file",
+    "read_text_file",
+    "reject_unknown_keys",
+    "text_list",
+    "validate_manifest",
+]
+
 MANIFEST_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 _TOP_LEVEL_KEYS = {"article", "references"}
 _ARTICLE_KEYS = {"title", "url"}

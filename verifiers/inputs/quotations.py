@@ -30,6 +30,8 @@ from typing import Literal
 from verifiers.inputs.article_text import ArticleText, Block
 from verifiers.language.saying import QUOTATION_CUES, VERBS_AFTER_A_QUOTATION
 
+__all__ = ["QuotedSpan", "classify", "find_quoted_spans"]
+
 QuoteRole = Literal["quotation", "title", "term"]
 QuoteKind = Literal["inline", "block", "markup"]
 

@@ -31,6 +31,8 @@ from verifiers.inputs.manifest import (
     text_list,
 )
 
+__all__ = ["DEFAULT_SCHEDULE", "Entry", "Watchlist", "load_watchlist"]
+
 DEFAULT_SCHEDULE = "0 6 * * *"
 DEFAULT_REPORT_ROOT = "reports"
 _KEYS = {"schedule", "report_root", "notify", "entries"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+__all__ = ["Gender", "gender_of"]
+
 Gender = Literal["female", "male"]
 
 _FEMALE = frozenset(

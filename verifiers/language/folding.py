@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from verifiers.language.abbreviations import is_abbreviation
 
+__all__ = ["PARAGRAPH_BREAK", "SENTENCE_BREAK", "WordIndex", "fold", "tokenize"]
+
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
 _APOSTROPHES = "‘’‚‛′‹›`´ʼ"

@@ -13,6 +13,8 @@ from typing import Literal
 
 from verifiers.language.months import month_names
 
+__all__ = ["Name", "find_names", "surname"]
+
 NameKind = Literal["person", "organisation"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*|\d[\w\-]*")

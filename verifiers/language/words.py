@@ -6,6 +6,8 @@ a language model or a per-language stemmer; it is used only to find passages tha
 same thing, never to verify words.
 """
 
+__all__ = ["NEGATIONS", "content_stems", "is_content_word", "number_value", "stem"]
+
 STEM_LENGTH = 5
 
 STOPWORDS = frozenset(

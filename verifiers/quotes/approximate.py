@@ -17,15 +17,38 @@ from verifiers.language.folding import SENTENCE_BREAK, WordIndex
 from verifiers.quotes.parse import QuoteWord
 from verifiers.quotes.policy import (
     CANDIDATE_PASSAGES,
-    MAX_BRACKET_WORDS,
     MAX_ELLIPSIS_GAP_WORDS,
     VOTE_BUDGET,
 )
+
+__all__ = ["Alignment", "closest_passage"]
 
 # Words spelt the same once joined: "well known" / "well-known" (hyphens are already
 # gone) and "1,000" / "1000" (thousands separators). Apostrophes are not dropped: "we'll"
 # is not "well", nor "won't" "wont".
 _TYPOGRAPHIC = re.compile(r"(?<=\d),(?=\d{3})")
+
+# How the search for the closest passage is tuned. None of these decides a verdict (that is
+# verifiers.quotes.policy's); they decide where the aligner looks, and were set so that on
+# benchmarks/quotes.py no planted passage is missed while pages of 200,000 words stay fast.
+# Votes are counted in bands of a quarter of the quotation (at least this many words), so
+# that a passage with a few words changed still gathers its votes in one or two bands.
+_MIN_BAND_WORDS = 4
+_BAND_SHARE = 4  # a band is len(quotation) // _BAND_SHARE words
+# Bands scored with their neighbour: this many times the passages that are aligned.
+_LEADERS_PER_PASSAGE = 4
+# Passages aligned lie more than this many bands apart: not the same passage twice.
+_MIN_BANDS_APART = 2
+# A window reaches past the quotation's own length by a third of it (at least this many
+# words), and by the words of at most this many ellipses.
+_MIN_SLACK_WORDS = 3
+_SLACK_SHARE = 3
+_GAPS_REACHED = 2
+# A stray match at either end: a lone word or two ...
+_STRAY_BLOCK_WORDS = 2
+# ... further from the rest than three times the smaller of the two matches, plus two.
+_STRAY_DISTANCE_FACTOR = 3
+_STRAY_DISTANCE_SLACK = 2
 
 
 @dataclass(frozen=True)
@@ -48,8 +71,12 @@ class Alignment:
     differences: list[Difference]
 
 
-def closest_passage(index: WordIndex, words: list[QuoteWord], gaps: set[int]) -> Alignment | None:
-    """The best word alignment of `words` with a stretch of the source, or None."""
+def closest_passage(
+    index: WordIndex, words: list[QuoteWord], gaps: dict[int, int]
+) -> Alignment | None:
+    """The best word alignment of `words` with a stretch of the source, or None. `gaps`
+    maps each quotation position where an ellipsis or a bracket stands to the most source
+    words it may stand for."""
     if not words or not len(index):
         return None
     best = None
@@ -61,10 +88,10 @@ def closest_passage(index: WordIndex, words: list[QuoteWord], gaps: set[int]) ->
 
 
 def _candidate_windows(
-    index: WordIndex, words: list[QuoteWord], gaps: set[int]
+    index: WordIndex, words: list[QuoteWord], gaps: dict[int, int]
 ) -> list[tuple[int, int]]:
     length = len(words)
-    band = max(4, length // 4)
+    band = max(_MIN_BAND_WORDS, length // _BAND_SHARE)
     ranked = sorted(
         (index.frequency(word_id), number, word_id)
         for number, word in enumerate(words)
@@ -79,17 +106,17 @@ def _candidate_windows(
         votes.update((position - number) // band for position in index.positions(word_id))
     # A passage's votes may straddle two bands: score each of the best bands with its
     # neighbour, rather than every band on the page.
-    leaders = {b for b, _ in votes.most_common(4 * CANDIDATE_PASSAGES)}
+    leaders = {b for b, _ in votes.most_common(_LEADERS_PER_PASSAGE * CANDIDATE_PASSAGES)}
     leaders |= {b - 1 for b in leaders if b - 1 in votes}
     combined = Counter({b: votes.get(b, 0) + votes.get(b + 1, 0) for b in leaders})
     chosen: list[int] = []
     for band_number, _ in combined.most_common():
-        if all(abs(band_number - other) > 2 for other in chosen):
+        if all(abs(band_number - other) > _MIN_BANDS_APART for other in chosen):
             chosen.append(band_number)
         if len(chosen) == CANDIDATE_PASSAGES:
             break
-    reach = min(len(gaps), 2) * MAX_ELLIPSIS_GAP_WORDS
-    slack = max(3, length // 3)
+    reach = min(len(gaps), _GAPS_REACHED) * MAX_ELLIPSIS_GAP_WORDS
+    slack = max(_MIN_SLACK_WORDS, length // _SLACK_SHARE)
     windows = []
     for band_number in chosen:
         low = max(0, band_number * band - slack)
@@ -99,7 +126,7 @@ def _candidate_windows(
 
 
 def _align(
-    index: WordIndex, words: list[QuoteWord], gaps: set[int], low: int, high: int
+    index: WordIndex, words: list[QuoteWord], gaps: dict[int, int], low: int, high: int
 ) -> Alignment | None:
     source = [index.word_at(position) for position in range(low, high)]
     quote = [word.word for word in words]
@@ -151,17 +178,22 @@ def _reach_forward(index: WordIndex, low: int, high: int, last: int, words: int)
     return last
 
 
-def _trim_stray_blocks(blocks: list, gaps: set[int]) -> list:
+def _trim_stray_blocks(blocks: list, gaps: dict[int, int]) -> list:
     """Drop a lone word or two matched far away at either end ("the" forty words off),
     unless an ellipsis or a bracket of the quotation explains the distance."""
 
     def far_apart(before, after) -> bool:
         distance = after.b - before.b - before.size
-        return distance > 3 * min(before.size, after.size) + 2 and after.a not in gaps
+        nearest = min(before.size, after.size)
+        limit = _STRAY_DISTANCE_FACTOR * nearest + _STRAY_DISTANCE_SLACK
+        return distance > limit and after.a not in gaps
 
-    while len(blocks) > 1 and blocks[0].size <= 2 and far_apart(blocks[0], blocks[1]):
+    def stray(block) -> bool:
+        return block.size <= _STRAY_BLOCK_WORDS
+
+    while len(blocks) > 1 and stray(blocks[0]) and far_apart(blocks[0], blocks[1]):
         blocks = blocks[1:]
-    while len(blocks) > 1 and blocks[-1].size <= 2 and far_apart(blocks[-2], blocks[-1]):
+    while len(blocks) > 1 and stray(blocks[-1]) and far_apart(blocks[-2], blocks[-1]):
         blocks = blocks[:-1]
     return blocks
 
@@ -189,29 +221,28 @@ def _typographic_variants(quote: list[str], source: list[str]) -> bool:
     return _TYPOGRAPHIC.sub("", "".join(quote)) == _TYPOGRAPHIC.sub("", "".join(source))
 
 
-def _is_gap(difference: Difference, gaps: set[int]) -> bool:
-    """Source words left out where the quotation marks an ellipsis or a bracket."""
+def _is_gap(difference: Difference, gaps: dict[int, int]) -> bool:
+    """Source words left out where the quotation marks an ellipsis or a bracket, no more
+    than it may stand for."""
     if difference.op != "delete" or difference.quote_first not in gaps:
         return False
-    left_out = difference.source_end - difference.source_first
-    return left_out <= max(MAX_ELLIPSIS_GAP_WORDS, MAX_BRACKET_WORDS)
+    return difference.source_end - difference.source_first <= gaps[difference.quote_first]
 
 
-def _left_out_beside_gap(difference: Difference, gaps: set[int]) -> int:
+def _left_out_beside_gap(difference: Difference, gaps: dict[int, int]) -> int:
     """Source words an ellipsis accounts for inside a replacement that borders it.
 
     In "closer than ever … nothing is agreed" against "closer than we have been at any
     point this year, but nothing is agreed", "ever" replaces one word and the ellipsis
     leaves out the rest: the rest must not count against the passage's similarity.
     """
-    if difference.op != "replace" or not (
-        difference.quote_first in gaps or difference.quote_end in gaps
-    ):
+    allowed = max(gaps.get(difference.quote_first, 0), gaps.get(difference.quote_end, 0))
+    if difference.op != "replace" or not allowed:
         return 0
     extra = (difference.source_end - difference.source_first) - (
         difference.quote_end - difference.quote_first
     )
-    return min(max(extra, 0), MAX_ELLIPSIS_GAP_WORDS)
+    return min(max(extra, 0), allowed)
 
 
 def _shifted(difference: Difference, offset: int) -> Difference:

@@ -39,6 +39,8 @@ from verifiers.quotes.policy import (
 )
 from verifiers.quotes.splice import Splice, find_splice
 
+__all__ = ["check_quote"]
+
 # How many differences an explanation spells out before it says "and N more".
 _EXPLAINED_EDITS = 3
 

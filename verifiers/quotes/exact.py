@@ -16,6 +16,8 @@ from verifiers.language.folding import WordIndex
 from verifiers.quotes.parse import Item, ParsedQuote, QuoteWord, Slot
 from verifiers.quotes.policy import MAX_BRACKET_WORDS, MAX_ELLIPSIS_GAP_WORDS
 
+__all__ = ["ExactMatch", "SegmentMatch", "case_differences", "find_exact"]
+
 # How many occurrences are searched for one in the quotation's own case.
 _CASE_CANDIDATES = 50
 

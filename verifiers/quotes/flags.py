@@ -17,6 +17,14 @@ from verifiers.language.saying import SPEAKER_VERBS
 from verifiers.language.words import NEGATIONS, number_value
 from verifiers.model import Edit
 
+__all__ = [
+    "ellipsis_hides",
+    "meaning_changed",
+    "truncated_condition",
+    "truncated_opening",
+    "wrong_speaker",
+]
+
 # Words that limit what comes before them: a quotation that stops right before one of
 # them may drop its condition. Multi-word ones are matched as phrases.
 CONDITIONS = (

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from verifiers.language.folding import fold, tokenize
 from verifiers.model import Edit
+from verifiers.quotes.policy import MAX_BRACKET_WORDS, MAX_ELLIPSIS_GAP_WORDS
+
+__all__ = ["Item", "ParsedQuote", "QuoteWord", "Slot", "cut_edges", "parse_quote"]
 
 _MARK_RE = re.compile(
     r"(?P<ellipsis>[\[(]\s*(?:\.\s*){2,}\.[\])]|[\[(]\s*…\s*[\])]|\.(?:\s*\.){2,}|…)"
@@ -96,15 +99,17 @@ class ParsedQuote:
             )
         )
 
-    def gap_positions(self) -> set[int]:
-        """Indices into `words` before which an ellipsis or a slot lets source words stand."""
-        gaps, position = set(), 0
+    def gap_positions(self) -> dict[int, int]:
+        """Indices into `words` before which an ellipsis or a slot lets source words stand,
+        each with how many it may stand for (an ellipsis more than a bracket)."""
+        gaps: dict[int, int] = {}
+        position = 0
         for number, segment in enumerate(self.segments):
             if number:
-                gaps.add(position)
+                gaps[position] = MAX_ELLIPSIS_GAP_WORDS
             for item in segment:
                 if isinstance(item, Slot):
-                    gaps.add(position)
+                    gaps[position] = max(gaps.get(position, 0), MAX_BRACKET_WORDS)
                 else:
                     position += 1
         return gaps

@@ -3,6 +3,25 @@
 Changing one of these changes what users are told; the tests pin both sides of each.
 """
 
+__all__ = [
+    "CANDIDATE_PASSAGES",
+    "CONTEXT_CHARS",
+    "MAX_BRACKET_WORDS",
+    "MAX_ELLIPSIS_GAP_WORDS",
+    "MIN_WORDS_FOR_MISQUOTE",
+    "MISQUOTE_MIN_SHARED_CONTENT_SHARE",
+    "MISQUOTE_MIN_SHARED_CONTENT_WORDS",
+    "MISQUOTE_MIN_SIMILARITY",
+    "PARAPHRASE_MAX_SENTENCES",
+    "PARAPHRASE_MIN_SHARED_SHARE",
+    "PARAPHRASE_MIN_SHARED_STEMS",
+    "PARAPHRASE_MIN_WORDS",
+    "SHORT_QUOTE_WORDS",
+    "SPLICE_MIN_GAP_WORDS",
+    "SPLICE_MIN_PART_WORDS",
+    "VOTE_BUDGET",
+]
+
 # An ellipsis leaves out words of one passage, not of a page: parts of a quotation that stand
 # further apart than this are not one quotation (a speech's two ends joined by "..." are a
 # splice). About two paragraphs of news prose.

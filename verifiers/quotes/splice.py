@@ -10,6 +10,8 @@ from verifiers.quotes.exact import SegmentMatch, find_exact
 from verifiers.quotes.parse import ParsedQuote
 from verifiers.quotes.policy import SPLICE_MIN_GAP_WORDS, SPLICE_MIN_PART_WORDS
 
+__all__ = ["Splice", "find_splice"]
+
 
 @dataclass(frozen=True)
 class Splice:

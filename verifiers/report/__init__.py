@@ -26,6 +26,8 @@ from verifiers.report.claim_review import claim_review
 from verifiers.report.history import LATEST, worse_quotes
 from verifiers.report.tracked_changes import tracked_changes
 
+__all__ = ["FORMATS", "build_report", "exit_status", "render", "write_index", "write_reports"]
+
 SCHEMA = "sourcecheck/report@1"
 FORMATS = ("json", "md", "html")
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from verifiers.model import QUOTE_VERDICT_MEANINGS
 
+__all__ = ["claim_review"]
+
 
 def claim_review(reference: dict, quote: dict, generated_at: str) -> dict[str, Any]:
     """The review of one quotation of `reference` (both as they stand in report.json)."""

@@ -19,6 +19,17 @@ from urllib.parse import urlsplit
 from verifiers.model import QuoteFinding, ReferenceReport, is_worse
 from verifiers.report.slug import slugify
 
+__all__ = [
+    "LATEST",
+    "compare",
+    "entry_slug",
+    "new_run_dir",
+    "previous_report",
+    "refresh_latest",
+    "unread_references",
+    "worse_quotes",
+]
+
 LATEST = "latest"
 
 

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+__all__ = ["slugify"]
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 

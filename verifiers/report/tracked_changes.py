@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 
 from verifiers.language.folding import tokenize
 
+__all__ = ["tracked_changes"]
+
 _WORD_RUN = re.compile(r"\S+")
 
 

@@ -18,6 +18,8 @@ from urllib.parse import urlencode
 from verifiers.model import FetchedPage
 from verifiers.web.fetcher import Fetcher
 
+__all__ = ["DEFAULT_AVAILABILITY_URL", "archived_copy", "wayback_timestamp"]
+
 DEFAULT_AVAILABILITY_URL = "https://archive.org/wayback/available"
 _SNAPSHOT_TIMESTAMP = re.compile(r"/web/(\d{4,14})/")
 

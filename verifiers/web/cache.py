@@ -15,6 +15,8 @@ from pathlib import Path
 
 from verifiers.web.warc import Exchange
 
+__all__ = ["PageCache"]
+
 REVALIDATED_HEADER = "X-Sourcecheck-Revalidated"
 
 

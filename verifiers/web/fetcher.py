@@ -25,11 +25,21 @@ from urllib.parse import urljoin
 import httpcore
 import httpx
 
+from verifiers.errors import FetchError, RefusedURL
 from verifiers.model import FetchedPage, Via
 from verifiers.web.cache import PageCache
-from verifiers.web.policy import GuardedNetworkBackend, RefusedURL, check_url
+from verifiers.web.policy import GuardedNetworkBackend, check_url
 from verifiers.web.politeness import HostPacer, RobotsRules
 from verifiers.web.warc import Exchange, read_exchanges
+
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "FetchSettings",
+    "Fetcher",
+    "Limits",
+    "LiveFetcher",
+    "ReplayFetcher",
+]
 
 DEFAULT_USER_AGENT = "sourcecheck/0.1 (checks quotations against their cited sources)"
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf")
@@ -77,10 +87,6 @@ class FetchSettings:
     per_host_interval: float = 0.0
     # Where pages are kept between runs for conditional requests (None: nowhere).
     cache_dir: Path | None = None
-
-
-class FetchError(Exception):
-    """A fetch that cannot succeed; its message is shown as the source's error."""
 
 
 class Recorder(Protocol):

@@ -18,11 +18,11 @@ import anyio
 import httpcore
 import httpx
 
+from verifiers.errors import RefusedURL
+
+__all__ = ["GuardedNetworkBackend", "check_url", "is_public_address"]
+
 ALLOWED_SCHEMES = ("http", "https")
-
-
-class RefusedURL(Exception):
-    """A URL or address the fetch policy does not let a request reach."""
 
 
 def check_url(url: str) -> None:

@@ -9,8 +9,10 @@ from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from verifiers.web.policy import RefusedURL
+from verifiers.errors import RefusedURL
 from verifiers.web.warc import Exchange
+
+__all__ = ["HostPacer", "RobotsRules"]
 
 ROBOTS_AGENT = "sourcecheck"
 # A robots.txt Crawl-delay is honoured up to this many seconds between requests.

@@ -19,6 +19,17 @@ from urllib.parse import urlencode, urlsplit
 from verifiers.model import Reference
 from verifiers.web.fetcher import Fetcher
 
+__all__ = [
+    "DEFAULT_CROSSREF_URL",
+    "DEFAULT_OPENALEX_URL",
+    "Candidate",
+    "CrossrefSearch",
+    "OpenAlexSearch",
+    "SearchProvider",
+    "SearxngSearch",
+    "trusted_endpoints",
+]
+
 DEFAULT_CROSSREF_URL = "https://api.crossref.org/works"
 DEFAULT_OPENALEX_URL = "https://api.openalex.org/works"
 _RESULTS_PER_QUERY = 10

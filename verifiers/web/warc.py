@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 from verifiers.errors import InputError
 
+__all__ = ["Exchange", "WarcWriter", "read_exchanges"]
+
 WARC_VERSION = b"WARC/1.1"
 ERROR_CONTENT_TYPE = "application/x-sourcecheck-error"
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}

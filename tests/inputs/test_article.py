@@ -1,4 +1,5 @@
-"""Finding an article's quotations, their attributions and its reported claims."""
+"""An article as a manifest: its quotations, their sources and its reported claims, found
+together (verifiers.inputs.article and load)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ from tests.support.runs import FIXTURES
 from verifiers.errors import InputError
 from verifiers.inputs.article import find_references, split_sentences
 from verifiers.inputs.article_text import from_html, from_markdown, from_plain_text
-from verifiers.inputs.citations import find_date, find_reported_claim, read_citation
+from verifiers.inputs.citations import read_citation
 from verifiers.inputs.load import (
     check_input,
     manifest_data,
     manifest_from_article,
     read_article_file,
 )
-from verifiers.inputs.quotations import classify, find_quoted_spans
+from verifiers.inputs.quotations import find_quoted_spans
 from verifiers.language.names import find_names
 
 ARTICLES = FIXTURES / "articles"
@@ -34,90 +35,6 @@ def quotations(text: str) -> list[tuple[str, str]]:
     return [(span.role, span.text) for span in find_quoted_spans(article)]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            'She said "we will never agree to this deal".',
-            [("quotation", "we will never agree to this deal")],
-        ),
-        (
-            "She said “we will never agree to this deal.”",
-            [("quotation", "we will never agree to this deal.")],
-        ),
-        (
-            "Er sagte „wir werden nie zustimmen, niemals“.",
-            [("quotation", "wir werden nie zustimmen, niemals")],
-        ),
-        (
-            "Il a dit « nous ne céderons jamais sur ce point ».",
-            [("quotation", "nous ne céderons jamais sur ce point")],
-        ),
-        (
-            "He said “we ‘never’ agreed to that deal,” and left.",
-            [("quotation", "we ‘never’ agreed to that deal")],
-        ),
-        ('The so-called "peace camp" was weak.', [("term", "peace camp")]),
-        ('The "experts" were wrong again.', [("term", "experts")]),
-        ('She called it "a historic mistake".', [("quotation", "a historic mistake")]),
-        ('It was "a historic mistake" for sure.', [("term", "a historic mistake")]),
-        (
-            'In an essay titled "Why the war will end soon," he argued.',
-            [("title", "Why the war will end soon")],
-        ),
-        ('His book "The Long Road Back" sold well.', [("title", "The Long Road Back")]),
-        ("It's the players' union's view, isn't it?", []),
-    ],
-)
-def test_quotations_are_told_from_titles_and_scare_quotes(text, expected) -> None:
-    assert quotations(text) == expected
-
-
-def test_british_single_quotation_marks_with_apostrophes() -> None:
-    text = "The minister said ‘we won’t be rushed into a deal that isn’t right’, and left."
-    assert quotations(text) == [("quotation", "we won’t be rushed into a deal that isn’t right")]
-
-
-def test_a_quotation_over_paragraphs_reopened_at_each() -> None:
-    text = "“The first paragraph ends without a closing mark.\n\n“The second one closes it,” she said. Then “a new quotation starts here.”"  # noqa: E501
-    assert quotations(text) == [
-        ("quotation", "The first paragraph ends without a closing mark. The second one closes it"),
-        ("quotation", "a new quotation starts here."),
-    ]
-
-
-def test_an_interrupted_quotation_is_two_quotations_of_one_source() -> None:
-    text = (
-        'According to Jane Smith in The Quarterly, "the talks had reached a tentative outline," '
-        'Under that agreement, "both armies would pull back by ten kilometres."'
-    )
-    references = find_references(from_plain_text(f"Title\n\n{text}", "a.txt"))["references"]
-    assert len(references) == 1
-    assert references[0]["quotes"] == [
-        "the talks had reached a tentative outline",
-        "both armies would pull back by ten kilometres.",
-    ]
-    assert references[0]["publisher"] == "The Quarterly"
-
-
-def test_block_quotations_in_markdown_and_html_with_their_attribution() -> None:
-    markdown = from_markdown(
-        "As Amal Idris wrote in *The Ledger*:\n\n> Prices rose for the ninth month running.\n",
-        "a.md",
-    )
-    html = from_html(
-        "<article><blockquote cite='https://ledger.example/prices'><p>Prices rose for the "
-        "ninth month running.</p><footer>— Amal Idris, <cite>The Ledger</cite></footer>"
-        "</blockquote></article>",
-        "a.html",
-    )
-    for article in (markdown, html):
-        (reference,) = find_references(article)["references"]
-        assert reference["quotes"] == ["Prices rose for the ninth month running."]
-        assert reference["authors"] == ["Amal Idris"]
-    assert find_references(html)["references"][0]["urls"] == ["https://ledger.example/prices"]
-
-
 def test_q_elements_and_links_near_the_quotation() -> None:
     article = from_html(
         "<p>The <a href='/reports/2023'>annual report</a> of the Water Board found that "
@@ -131,141 +48,11 @@ def test_q_elements_and_links_near_the_quotation() -> None:
     assert reference["publisher"] == "Water Board"
 
 
-@pytest.mark.parametrize(
-    ("sentence", "authors", "speakers", "publisher"),
-    [
-        (
-            "an article in Foreign Affairs by Fiona Hill and Angela Stent, …",
-            ["Fiona Hill", "Angela Stent"],
-            [],
-            "Foreign Affairs",
-        ),
-        (
-            "Maria Lindqvist told the Harbour Gazette that …",
-            [],
-            ["Maria Lindqvist"],
-            "Harbour Gazette",
-        ),
-        ("…, said Ursula von der Leyen", [], ["Ursula von der Leyen"], None),
-        (
-            "John Mearsheimer wrote in Foreign Affairs that …",
-            ["John Mearsheimer"],
-            [],
-            "Foreign Affairs",
-        ),
-        (
-            "in a March interview with BBC Radio, Minister Ana Costa said …",
-            [],
-            ["Ana Costa"],
-            "BBC Radio",
-        ),
-        ("Reuters reported that …", [], [], "Reuters"),
-        (
-            "the Institute for Urban Mobility's cost review found that …",
-            [],
-            [],
-            "Institute for Urban Mobility",
-        ),
-        ("Dr. Ken Adair, who chairs the panel, said …", [], ["Ken Adair"], None),
-    ],
-)
-def test_attribution_phrases(sentence, authors, speakers, publisher) -> None:
-    citation = read_citation(sentence)
-    assert [n.name for n in citation.authors] == authors
-    assert [n.name for n in citation.speakers] == speakers
-    assert citation.publisher == publisher
-
-
-def test_a_sentence_without_a_source_points_back() -> None:
-    assert read_citation("…, he added.").points_back
-    assert read_citation("Under that agreement, …").points_back
-    assert not read_citation("…, the minister Ana Costa said.").points_back
-
-
-@pytest.mark.parametrize(
-    ("text", "date"),
-    [
-        ("the September-October 2022 issue of Foreign Affairs", "2022-09"),
-        ("on 12 March 2024", "2024-03-12"),
-        ("on March 12, 2024,", "2024-03-12"),
-        ("in a Sept. 2021 interview", "2021-09"),
-        ("its Spring 2022 number", "2022"),
-        ("a 2019 study", "2019"),
-        ("published 2023-11-02", "2023-11-02"),
-        ("no date here at all", None),
-    ],
-)
-def test_dates_as_articles_write_them(text, date) -> None:
-    assert find_date(text)[0] == date
-
-
-@pytest.mark.parametrize(
-    ("sentence", "claim"),
-    [
-        (
-            "Former Israeli Prime Minister Neftali Bennett, who was acting as a mediator, said "
-            "that "
-            "British and U.S. leaders discouraged, or even outright blocked, such peace efforts.",
-            "British and U.S. leaders discouraged, or even outright blocked, such peace efforts",
-        ),
-        (
-            "He said fares would not rise to pay for the tram.",
-            "fares would not rise to pay for the tram",
-        ),
-        (
-            "According to the Water Board, leaks cost the city four million litres a day.",
-            "leaks cost the city four million litres a day",
-        ),
-        (
-            "Minister Ana Costa claimed that the budget was balanced last year.",
-            "the budget was balanced last year",
-        ),
-        (
-            "The electoral commission said results from 40 percent of polling stations showed "
-            "a close race.",
-            "results from 40 percent of polling stations showed a close race",
-        ),
-        (
-            "The alert began at 6 p.m., when reserves stood at 12 percent, said David Marcus, "
-            "an energy consultant.",
-            "The alert began at 6 p.m., when reserves stood at 12 percent",
-        ),
-        ("The weather was fine and the talks went on until late.", None),
-        ("He said no.", None),
-        ("The plan, in short, said nothing we did not know.", None),
-    ],
-)
-def test_reported_claims(sentence, claim) -> None:
-    found = find_reported_claim(sentence)
-    assert (found.text if found else None) == claim
-
-
-def test_names_keep_roles_apart_and_split_lists() -> None:
-    names = find_names(
-        "European Commission President Ursula von der Leyen met Fiona Hill and Angela Stent"
-    )
-    assert [(n.name, n.kind) for n in names] == [
-        ("Ursula von der Leyen", "person"),
-        ("Fiona Hill", "person"),
-        ("Angela Stent", "person"),
-    ]
-
-
 def test_sentences_do_not_end_at_initials_or_inside_quotations() -> None:
     text = 'U.S. officials met Dr. Rae. She said "Stop. Now." Then she left.'
     quoted = [(text.index("Stop"), text.index('" Then'))]
     pieces = [text[start:end].strip() for start, end in split_sentences(text, quoted)]
     assert pieces == ["U.S. officials met Dr. Rae.", 'She said "Stop. Now."', "Then she left."]
-
-
-def test_html_article_ignores_navigation_and_page_furniture() -> None:
-    article = from_html(
-        "<body><nav>“Subscribe for the best coverage in town today”</nav><main><p>Jo Park said "
-        "“the bridge will open in May next year”.</p></main><footer>“All rights reserved to "
-        "the publisher and partners”</footer></body>",
-        "a.html",
-    )
-    assert [s.text for s in find_quoted_spans(article)] == ["the bridge will open in May next year"]
 
 
 def test_an_article_quoting_nothing_is_bad_input(tmp_path) -> None:
@@ -279,18 +66,6 @@ def test_article_urls_are_checked_before_anything_runs() -> None:
     assert check_input("https://example.org/essay") is None
     with pytest.raises(InputError, match="credentials"):
         check_input("https://user:pw@example.org/essay")
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
-        ("Sea Defences for Small Harbours", "title"),
-        ("we will build the wall", "quotation"),
-        ("bad", "term"),
-    ],
-)
-def test_classify(text, role) -> None:
-    assert classify(text, "They said ", "") == role
 
 
 def test_the_bundled_essay_gives_the_quotations_and_claims_of_its_manifest() -> None:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from verifiers.web.policy import RefusedURL, check_url, is_public_address
+from verifiers.errors import RefusedURL
+from verifiers.web.policy import check_url, is_public_address
 
 
 @pytest.mark.parametrize(
