@@ -27,7 +27,7 @@ from verifiers.errors import InputError
 from verifiers.model import Manifest, ReferenceReport
 from verifiers.report import FORMATS
 from verifiers.settings import Settings
-from verifiers.web.fetcher import Fetcher, Limits
+from verifiers.web.fetcher import Fetcher
 from verifiers.web.search import SearchProvider
 
 USAGE_ERROR = 2
@@ -148,24 +148,8 @@ async def verify(
     replay: str | None = None,
     settings: Settings | None = None,
 ) -> VerifyResult:
-    """Verify every quotation of a manifest or an article and write the report."""
-    return await verify_input(input_path, report_dir, formats, replay, settings)
-
-
-async def verify_input(
-    input_path: str,
-    report_dir: str | None = None,
-    formats: tuple[str, ...] = FORMATS,
-    replay: str | None = None,
-    settings: Settings | None = None,
-    previous: dict | None = None,
-    limits: Limits | None = None,
-    publish: bool = True,
-) -> VerifyResult:
-    """One verification inside whichever flow runs it (verify, or watch for each entry: a
-    subflow per entry would cost more than the entry's own work). The parameters are the
-    pipeline's (`verifiers.pipeline.run`); bad input is returned in the result, so that
-    Prefect does not log it as a crash."""
+    """Verify every quotation of a manifest or an article and write the report. Bad input
+    is returned in the result, so that Prefect does not log it as a crash."""
     try:
         result = await pipeline.run(
             input_path,
@@ -173,9 +157,7 @@ async def verify_input(
             report_dir=report_dir,
             settings=settings,
             formats=formats,
-            previous=previous,
-            limits=limits,
-            steps=TaskSteps(publish),
+            steps=TaskSteps(),
         )
     except InputError as error:
         return VerifyResult("", [], {}, USAGE_ERROR, input_error=str(error))

@@ -1,21 +1,16 @@
 """The watch flow: verify every entry of a watchlist, keep its history, say what got worse.
 
-Each entry is verified inside this flow with the verify flow's own tasks (a subflow per
-entry cost more than the entry's work), written to REPORT_ROOT/<slug>/<UTC timestamp>/ and
-compared with the run before. A few entries run at once; they share one set of fetch
-limits, so a watchlist of many articles citing one site is as polite to it as one article.
-A verdict that got worse is told four ways: first in the entry's report, in a Prefect
-artifact, by exit status 1 from `sourcecheck watch`, and to the watchlist's apprise URLs.
-An entry that cannot be run (its article gone) is told in the artifact and to the URLs;
-when it ran before, its quotations are carried over as unavailable, a change for the worse.
+Each entry is run by verifiers.watching with the verify flow's own tasks (a subflow per
+entry cost more than the entry's work). A verdict that got worse is told four ways: first
+in the entry's report, in a Prefect artifact, by exit status 1 from `sourcecheck watch`,
+and to the watchlist's apprise URLs. An entry that cannot be run (its article gone) is told
+in the artifact and to the URLs.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,52 +19,15 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import artifact_key, publish_artifacts
 from flows.prefect_server import state_dir
-from flows.verify import CHECK_WORKERS, dask_task_runner, verify_input
-from verifiers.inputs.watchlist import Entry, Watchlist, load_watchlist
-from verifiers.pipeline import write_unread_run
+from flows.verify import CHECK_WORKERS, TaskSteps, dask_task_runner
+from verifiers.inputs.watchlist import Watchlist, load_watchlist
 from verifiers.report import write_index
-from verifiers.report.history import (
-    entry_slug,
-    new_run_dir,
-    previous_report,
-    refresh_latest,
-    worse_quotes,
-)
+from verifiers.report.history import entry_slug
 from verifiers.settings import Settings
-from verifiers.web.fetcher import FetchSettings, Limits
+from verifiers.watching import EntryOutcome, WatchResult, watch_entries
+from verifiers.web.fetcher import FetchSettings
 
-# Entries verified at once. Fetching is bounded by the shared limits whatever this is; it
-# bounds the pages held in memory and the entries in flight.
-ENTRIES_AT_ONCE = 8
 _log = logging.getLogger("sourcecheck.watch")
-
-
-@dataclass
-class EntryOutcome:
-    entry: str
-    slug: str
-    report_dir: str | None = None
-    summary: dict = field(default_factory=dict)
-    worse: list[dict] = field(default_factory=list)
-    error: str | None = None
-
-
-@dataclass
-class WatchResult:
-    report_root: str
-    outcomes: list[EntryOutcome]
-
-    @property
-    def worse(self) -> list[tuple[EntryOutcome, dict]]:
-        return [(outcome, change) for outcome in self.outcomes for change in outcome.worse]
-
-    @property
-    def failed(self) -> list[EntryOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.error]
-
-    @property
-    def exit_status(self) -> int:
-        return 1 if self.worse else 0
 
 
 @flow(
@@ -110,7 +68,7 @@ async def watch(
     write_index(listed.report_root, stamp, failures)
     result = WatchResult(str(listed.report_root), outcomes)
     await publish_artifacts(
-        [_report(Path(outcome.report_dir)) for outcome in outcomes if outcome.report_dir],
+        [outcome.report for outcome in outcomes if outcome.report],
         f"watch-{entry_slug(str(Path(watchlist).resolve()))}",
     )
     if result.worse or result.failed:
@@ -119,58 +77,14 @@ async def watch(
 
 
 @flow(name="verify-entries", log_prints=False, validate_parameters=False)
-async def verify_entries(listed: Watchlist, settings: Settings):
+async def verify_entries(listed: Watchlist, settings: Settings) -> list[EntryOutcome]:
     """The entries, in a flow of their own: how the checks reach a Dask task runner."""
     return await _verify_entries(listed, settings)
 
 
-async def _verify_entries(listed: Watchlist, settings: Settings):
-    limits = Limits.from_settings(settings.fetch)
-    gate = asyncio.Semaphore(ENTRIES_AT_ONCE)
-
-    async def run(entry: Entry) -> EntryOutcome:
-        async with gate:
-            return await _verify_entry(entry, listed.report_root, settings, limits)
-
-    return list(await asyncio.gather(*(run(entry) for entry in listed.entries)))
-
-
-async def _verify_entry(
-    entry: Entry, root: Path, settings: Settings, limits: Limits
-) -> EntryOutcome:
-    slug = entry_slug(entry.written)
-    outcome = EntryOutcome(entry.written, slug)
-    entry_dir = root / slug
-    run_dir = new_run_dir(entry_dir)
-    previous = previous_report(entry_dir)
-    try:
-        result = await verify_input(
-            entry.input,
-            report_dir=str(run_dir),
-            settings=settings,
-            previous=previous,
-            limits=limits,
-            publish=False,
-        )
-    except Exception as error:  # one entry's fault never costs the others their runs
-        _log.exception("entry %s failed", entry.written)
-        outcome.error = f"{type(error).__name__}: {error}"
-    else:
-        outcome.error = result.input_error
-    if outcome.error and previous is not None:
-        write_unread_run(entry.written, run_dir, previous, outcome.error)
-    elif outcome.error:
-        return outcome
-    refresh_latest(run_dir)
-    report = _report(run_dir)
-    outcome.report_dir = str(run_dir)
-    outcome.summary = report["summary"]
-    outcome.worse = worse_quotes(report)
-    return outcome
-
-
-def _report(run_dir: Path) -> dict:
-    return json.loads((run_dir / "report.json").read_text())
+async def _verify_entries(listed: Watchlist, settings: Settings) -> list[EntryOutcome]:
+    # One set of artifacts for the whole watch run, not one per entry.
+    return await watch_entries(listed, settings, TaskSteps(publish=False))
 
 
 async def _alert(result: WatchResult, notify: tuple[str, ...]) -> None:

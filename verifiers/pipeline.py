@@ -28,7 +28,7 @@ from verifiers.errors import InputError
 from verifiers.inputs.load import read_input
 from verifiers.model import Manifest, Reference, ReferenceReport
 from verifiers.report import FORMATS, build_report, exit_status, write_reports
-from verifiers.report.history import compare, new_run_dir, unread_references
+from verifiers.report.history import compare, new_run_dir
 from verifiers.report.slug import slugify
 from verifiers.review import check_reference, look_elsewhere
 from verifiers.settings import Settings
@@ -51,7 +51,6 @@ __all__ = [
     "gather_sources",
     "run",
     "verify",
-    "write_unread_run",
 ]
 
 SOFTWARE = "sourcecheck/0.1"
@@ -255,22 +254,6 @@ def check_references(
         check_reference(ref, sources, found, article_url, by_meaning)
         for ref, sources, found in work
     ]
-
-
-def write_unread_run(
-    input: str,
-    run_dir: Path,
-    previous: dict,
-    error: str,
-    formats: tuple[str, ...] = FORMATS,
-) -> dict:
-    """A watched run that could not read its input still leaves a report: the quotations
-    of the run before, now unavailable, and why, compared with that run."""
-    references = unread_references(previous, error)
-    report = build_report(input, references, datetime.now(UTC), previous.get("article"))
-    report["changes"] = compare(previous, report)
-    write_reports(report, run_dir, formats)
-    return report
 
 
 def default_report_dir(input: str) -> Path:

@@ -12,9 +12,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.support.pdf import make_pdf
 from tests.support.site import send
-from verifiers.documents import read_source
+from verifiers.documents import Source
 from verifiers.model import QuoteFinding, SourceReport
+from verifiers.pipeline import fetch_source
 from verifiers.quotes.check import check_quote
+from verifiers.settings import Settings
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 
 QUOTE = "the river tram will carry its first passengers in June"
@@ -36,15 +38,17 @@ PDF = make_pdf([["Report of the transport committee", f"It expects that {QUOTE}.
 def fetch_read_judge(
     url: str, quote: str, settings: FetchSettings
 ) -> tuple[SourceReport, QuoteFinding, float, int]:
-    """Fetch, read and judge one source; with the seconds and peak bytes that took."""
+    """Fetch, read and judge one source as a run does (with no archive to fall back on);
+    with the seconds and peak bytes that took."""
+    run_settings = Settings(fetch=settings).without_archive()
 
-    async def fetch():
+    async def fetch() -> Source:
         async with LiveFetcher(settings) as fetcher:
-            return await fetcher.fetch(url)
+            return await fetch_source(fetcher, url, None, run_settings)
 
     tracemalloc.start()
     started = time.perf_counter()
-    report, document = read_source(asyncio.run(fetch()))
+    report, document = asyncio.run(fetch())
     unread = [f"{url}: {report.error}"] if report.error else []
     finding = check_quote(quote, [document] if document else [], unread)
     elapsed = time.perf_counter() - started
