@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/claims.py [CORPUS_DIR]
 
-Part one checks 68 hand-written claims against six short sources (each claim labelled
-supported, needs_review or no_evidence) and prints the precision of `supported` (must be
-1.0: never call support that is not there), its recall, and the accuracy per label. Part
+Part one checks 74 hand-written claims against seven short sources (each claim labelled
+supported, contradicted, needs_review or no_evidence) and prints the precision of
+`supported` (must be 1.0: never call support that is not there) and of `contradicted`,
+their recall, and the accuracy per label. Part
 two cites each of the 200 real pages of ../shared/corpus with its known author and date
 and prints the share of `match` per field.
 """
@@ -27,7 +28,7 @@ from verifiers.model import FetchedPage, Metadata, Reference
 from verifiers.settings import Settings
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-S, R, N = "supported", "needs_review", "no_evidence"
+S, C, R, N = "supported", "contradicted", "needs_review", "no_evidence"
 # Claims are judged as a run would judge them: by meaning when the extra is installed and on.
 BY_MEANING = Settings.from_environment().semantic and semantic.installed()
 
@@ -65,6 +66,13 @@ SOURCES = {
         "unchanged. The extra day costs 180,000 euros a year, paid from the culture budget. "
         "Librarians welcomed the change but asked for two more staff."
     ),
+    "facts": (
+        "Saturn is the second-largest planet in the Solar System, after Jupiter. The film was "
+        "directed by Jane Roe and written by Ann Lee. Maria Lindqvist chaired the board of the "
+        "harbour trust from 2010 to 2015. Jonas Berg was vice president of the rowing club "
+        "until 2019. The striker scored twice in the final, although he did not play the "
+        "full match."
+    ),
 }
 
 CLAIMS = [
@@ -72,8 +80,8 @@ CLAIMS = [
     ("tram", "construction of the tram will cost 412 million euros", S),
     ("tram", "the mayor said fares would not rise to pay for the tram", S),
     ("tram", "the tram line will have eleven stops between the harbour and the university", S),
-    ("tram", "the council voted 31 to 21 to fund the river tram", R),
-    ("tram", "the mayor said fares would rise to pay for the tram", R),
+    ("tram", "the council voted 31 to 21 to fund the river tram", C),
+    ("tram", "the mayor said fares would rise to pay for the tram", C),
     ("tram", "construction of the tram will cost 421 million euros", R),
     ("tram", "the harbour bridge must be rebuilt before the tram opens", N),
     ("tram", "the university will pay for a new library wing", N),
@@ -82,8 +90,8 @@ CLAIMS = [
     ("talks", "the draft text runs to 42 pages", S),
     ("talks", "the draft covers prisoner exchanges and grain corridors", S),
     ("talks", "heavy weapons would be withdrawn from a 30-kilometre zone", S),
-    ("talks", "the draft text runs to 24 pages", R),
-    ("talks", "heavy weapons would be withdrawn from a 50-kilometre zone", R),
+    ("talks", "the draft text runs to 24 pages", C),
+    ("talks", "heavy weapons would be withdrawn from a 50-kilometre zone", C),
     ("talks", "negotiators returned to Geneva after a pause of six months", R),
     ("talks", "the talks collapsed when one delegation walked out", N),
     ("talks", "a ceasefire was signed in Vienna last spring", N),
@@ -92,8 +100,8 @@ CLAIMS = [
     ("study", "vaccinated patients were admitted to hospital less often", S),
     ("study", "the authors found no effect on mortality among patients under 65", S),
     ("study", "the trial was funded by a public grant", S),
-    ("study", "the authors found an effect on mortality among patients under 65", R),
-    ("study", "the study followed 4,200 patients for five years", R),
+    ("study", "the authors found an effect on mortality among patients under 65", C),
+    ("study", "the study followed 4,200 patients for five years", C),
     ("study", "the trial was funded by a drug maker", R),
     ("study", "the vaccine causes infertility in women", N),
     ("study", "the hospital will close its emergency ward", N),
@@ -112,8 +120,8 @@ CLAIMS = [
     ("club", "the chairman said the decision was painful but necessary", S),
     ("club", "the assistant coach will lead the team until the winter break", S),
     ("club", "the club did not say who would be appointed permanently", S),
-    ("club", "the club sacked its coach after three defeats in a row", R),
-    ("club", "the chairman said the decision was not necessary", R),
+    ("club", "the club sacked its coach after three defeats in a row", C),
+    ("club", "the chairman said the decision was not necessary", C),
     ("club", "the club named its new permanent coach", R),
     ("club", "the stadium will be renovated next summer", N),
     ("club", "the striker signed a new three-year contract", N),
@@ -122,8 +130,8 @@ CLAIMS = [
     ("library", "the extra day costs 180,000 euros a year", S),
     ("library", "opening hours on weekdays stay unchanged", S),
     ("library", "librarians welcomed the change but asked for two more staff", S),
-    ("library", "the city library will open on Sundays from May", R),
-    ("library", "the extra day costs 810,000 euros a year", R),
+    ("library", "the city library will open on Sundays from May", C),
+    ("library", "the extra day costs 810,000 euros a year", C),
     ("library", "librarians opposed the change", R),
     ("library", "the museum will charge an entrance fee", N),
     ("library", "the swimming pool closes for repairs in July", N),
@@ -133,24 +141,32 @@ CLAIMS = [
     (
         "tram",
         "the city council voted 31 to 12 on Tuesday to fund the second phase of the river tram",
-        R,
+        C,
     ),
-    ("tram", "construction will cost 412 billion euros", R),
+    ("tram", "construction will cost 412 billion euros", C),
     (
         "talks",
         "negotiators from both sides returned to Geneva on Sunday before a pause of six weeks",
-        R,
+        C,
     ),
     ("talks", "negotiators from both sides left Geneva on Sunday after a pause of six weeks", R),
     (
         "study",
         "patients who received the vaccine were admitted to hospital more often than those "
         "who did not",
-        R,
+        C,
     ),
     ("club", "the assistant coach will lead the team until the summer break", R),
     ("library", "the city library will open on Sundays until March", R),
     ("library", "the extra day costs 180,000 euros a month, paid from the culture budget", R),
+    # The same words for other facts: another rank, another role, another person in the
+    # relation; and a negation that belongs to another clause.
+    ("facts", "Saturn is the largest planet in the Solar System", C),
+    ("facts", "the film was directed by Ann Lee", R),
+    ("facts", "Peter Holm chaired the board of the harbour trust from 2010 to 2015", C),
+    ("facts", "Jonas Berg was president of the rowing club until 2019", R),
+    ("facts", "the striker scored twice in the final", S),
+    ("facts", "the striker did not score in the final", C),
 ]
 
 
@@ -199,12 +215,15 @@ def claims_table() -> None:
         (label, check_claim(claim, [document(name)], BY_MEANING).verdict)
         for name, claim, label in CLAIMS
     ]
-    said_supported = [label for label, verdict in outcomes if verdict == S]
-    precision = said_supported.count(S) / len(said_supported) if said_supported else 1.0
-    recall = said_supported.count(S) / sum(1 for label, _ in outcomes if label == S)
     print(f"{len(outcomes)} claims\n\n| measure | value |\n| --- | ---: |")
-    print(f"| precision of supported | {precision:.3f} |\n| recall of supported | {recall:.3f} |")
-    for label in (S, R, N):
+    for verdict in (S, C):
+        said = [label for label, got in outcomes if got == verdict]
+        precision = said.count(verdict) / len(said) if said else 1.0
+        recall = said.count(verdict) / sum(1 for label, _ in outcomes if label == verdict)
+        print(
+            f"| precision of {verdict} | {precision:.3f} |\n| recall of {verdict} | {recall:.3f} |"
+        )
+    for label in (S, C, R, N):
         total = sum(1 for expected, _ in outcomes if expected == label)
         right = sum(1 for expected, got in outcomes if expected == label and got == label)
         print(f"| {label} right | {right} / {total} |")

@@ -33,6 +33,7 @@ __all__ = [
     "ReferenceReport",
     "RejectedCandidate",
     "SourceReport",
+    "Stance",
     "VerdictMeaning",
     "Via",
     "is_worse",
@@ -43,7 +44,8 @@ __all__ = [
 QuoteVerdict = Literal[
     "verified", "verified_with_edits", "misquoted", "paraphrased", "not_found", "unavailable"
 ]
-ClaimVerdict = Literal["supported", "needs_review", "no_evidence"]
+ClaimVerdict = Literal["supported", "contradicted", "needs_review", "no_evidence"]
+Stance = Literal["supports", "contradicts", "related"]
 AttributionValue = Literal["match", "mismatch", "unknown"]
 Via = Literal["live", "archive", "replay"]
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{4,})[”\"]")
@@ -109,9 +111,16 @@ FLAG_MEANINGS: dict[str, str] = {
     "page read in the same run",
 }
 
-CLAIM_VERDICTS: tuple[ClaimVerdict, ...] = ("supported", "needs_review", "no_evidence")
-# A page found by search is the source of a reference of claims when it gives evidence.
-EVIDENCE_VERDICTS: frozenset[ClaimVerdict] = frozenset({"supported", "needs_review"})
+CLAIM_VERDICTS: tuple[ClaimVerdict, ...] = (
+    "supported",
+    "contradicted",
+    "needs_review",
+    "no_evidence",
+)
+# A page found by search is the source of a reference of claims when it bears on them.
+EVIDENCE_VERDICTS: frozenset[ClaimVerdict] = frozenset(
+    {"supported", "contradicted", "needs_review"}
+)
 
 
 def needs_attention(verdict: str, flags: list[str] | tuple[str, ...]) -> bool:
@@ -246,6 +255,8 @@ class Evidence:
     text: str
     score: float
     note: str | None = None  # e.g. that the passage is the source's own correction
+    # Whether the passage supports the claim, contradicts it, or only bears on it.
+    stance: Stance = "related"
 
 
 @dataclass
@@ -253,6 +264,8 @@ class ClaimFinding:
     text: str
     verdict: ClaimVerdict
     evidence: list[Evidence] = field(default_factory=list)
+    # What was matched or what differed, in words.
+    explanation: str = ""
 
 
 @dataclass

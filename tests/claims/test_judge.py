@@ -16,12 +16,14 @@ def test_a_claim_stated_in_a_passage_is_supported() -> None:
     assert "regional transport fund" in finding.evidence[0].text
 
 
-def test_flipped_negation_or_number_is_not_supported() -> None:
-    assert check_claim("construction costs 512 million euros", [SOURCE]).verdict == "needs_review"
-    assert (
-        check_claim("money does not come from the regional transport fund", [SOURCE]).verdict
-        == "needs_review"
-    )
+def test_flipped_negation_or_another_number_is_contradicted() -> None:
+    number = check_claim("construction costs 512 million euros", [SOURCE])
+    assert number.verdict == "contradicted"
+    assert number.evidence[0].stance == "contradicts" and "412" in number.evidence[0].text
+    assert "“412”" in number.explanation and "“512”" in number.explanation
+    negated = check_claim("money does not come from the regional transport fund", [SOURCE])
+    assert negated.verdict == "contradicted"
+    assert "the claim says “not” where the source does not" in negated.explanation
 
 
 def test_partial_overlap_needs_review_and_nothing_is_no_evidence() -> None:
@@ -67,14 +69,16 @@ def test_one_word_swapped_in_a_long_claim_is_not_supported() -> None:
         "between the old harbour and the university campus"
     )
     assert check_claim(stated, [SWAPS]).verdict == "supported"
+    # "new" stands elsewhere in the passage: another wording, not the opposite.
+    assert check_claim(stated.replace("old harbour", "new harbour"), [SWAPS]).verdict == (
+        "needs_review"
+    )
     for swapped in (
-        stated.replace("old harbour", "new harbour"),  # "new" stands elsewhere in it
-        stated.replace("twelve", "eleven"),
-        stated.replace("Tuesday", "Friday"),
+        stated.replace("twelve", "eleven"),  # another number
+        stated.replace("Tuesday", "Friday"),  # another day
+        "the review will be published after the summer recess",  # the opposite word
     ):
-        assert check_claim(swapped, [SWAPS]).verdict == "needs_review", swapped
-    after = "the review will be published after the summer recess"
-    assert check_claim(after, [SWAPS]).verdict == "needs_review"
+        assert check_claim(swapped, [SWAPS]).verdict == "contradicted", swapped
 
 
 def test_numbers_written_as_words_or_figures_are_the_same_number() -> None:

@@ -86,6 +86,7 @@ def test_json_has_every_contract_field() -> None:
         "text": "text",
         "score": 0.5,
         "note": None,
+        "stance": "related",
     }
 
 

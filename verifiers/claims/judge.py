@@ -18,7 +18,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from weakref import WeakKeyDictionary
 
 from verifiers.claims import semantic
@@ -26,15 +25,16 @@ from verifiers.claims.policy import (
     BM25_B,
     BM25_K1,
     EVIDENCE_MIN_SHARE,
+    JUDGED_PASSAGES,
     MAX_EVIDENCE,
     SEMANTIC_POOL,
-    SUPPORTED_MIN_SHARE,
 )
+from verifiers.claims.stance import Judgment, Words, judge_passage
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse
 from verifiers.language.folding import SENTENCE_BREAK, tokenize
-from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
-from verifiers.model import ClaimFinding, Evidence
+from verifiers.language.words import is_content_word, stem
+from verifiers.model import ClaimFinding, ClaimVerdict, Evidence
 
 __all__ = ["check_claim"]
 
@@ -61,8 +61,9 @@ _PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
 def check_claim(text: str, documents: list[Document], by_meaning: bool = False) -> ClaimFinding:
     """The claim's verdict and evidence among the documents' passages; `by_meaning` orders
     the passages that qualify by the meaning model (the `semantic` extra, when installed)."""
-    claim_words = [token.word for token in tokenize(text)]
-    wanted = {stem(word) for word in claim_words if is_content_word(word)}
+    tokens = tokenize(text)
+    claim = Words.of([t.word for t in tokens], [text[t.start : t.end] for t in tokens])
+    wanted = {stem(word) for word in claim.folded if is_content_word(word)}
     passages = [passage for document in documents for passage in _passages(document)]
     if not wanted or not passages:
         return ClaimFinding(text, "no_evidence", [])
@@ -79,19 +80,50 @@ def check_claim(text: str, documents: list[Document], by_meaning: bool = False) 
         similar = semantic.similarities(text, [passage.text for passage in pool])
         order = sorted(zip(similar, pool, strict=True), key=lambda pair: -pair[0])
         candidates = [passage for _, passage in order]
-    evidence: list[tuple[float, _Passage]] = []
-    for passage in candidates:
-        if not any(_overlaps(passage, p) for _, p in evidence):
-            evidence.append((round(_share(wanted, passage), 2), passage))
-        if len(evidence) == MAX_EVIDENCE:
-            break
-    corrections = [(round(_share(wanted, p), 2), p) for _, p in ranked if p.correction][:1]
-    if not evidence:
+    corrections = [_shown(wanted, p, Judgment("related")) for _, p in ranked if p.correction][:1]
+    if not candidates:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
-    for share, passage in evidence:
-        if share >= SUPPORTED_MIN_SHARE and _states(claim_words, passage.words):
-            return ClaimFinding(text, "supported", _evidence([(share, passage), *corrections]))
-    return ClaimFinding(text, "needs_review", _evidence(evidence + corrections))
+    judged = [
+        _shown(wanted, passage, judge_passage(claim, _words(passage)))
+        for passage in candidates[:JUDGED_PASSAGES]
+    ]
+    supports = [item for item in judged if item[2].stance == "supports"]
+    contradicts = [item for item in judged if item[2].stance == "contradicts"]
+    verdict: ClaimVerdict = "needs_review"
+    explanation = "Passages bear on the claim, but none says the same or otherwise."
+    if supports and not contradicts:
+        verdict, explanation = "supported", f"{supports[0][1].url} says the same."
+    elif contradicts and not supports:
+        verdict = "contradicted"
+        explanation = f"{contradicts[0][1].url} says otherwise: {contradicts[0][2].reason}."
+    elif supports:
+        explanation = (
+            f"The source both says the same and says otherwise ({contradicts[0][2].reason})."
+        )
+    shown = _first_apart([*supports[:1], *contradicts[:1], *judged])
+    return ClaimFinding(text, verdict, _evidence(shown + corrections), explanation)
+
+
+def _shown(
+    wanted: set[str], passage: _Passage, judgment: Judgment
+) -> tuple[float, _Passage, Judgment]:
+    return round(_share(wanted, passage), 2), passage, judgment
+
+
+def _first_apart(items: list[tuple[float, _Passage, Judgment]]) -> list:
+    """The first MAX_EVIDENCE passages that do not overlap one another."""
+    kept: list[tuple[float, _Passage, Judgment]] = []
+    for item in items:
+        if not any(_overlaps(item[1], other[1]) for other in kept):
+            kept.append(item)
+        if len(kept) == MAX_EVIDENCE:
+            break
+    return kept
+
+
+def _words(passage: _Passage) -> Words:
+    tokens = tokenize(passage.text)
+    return Words.of([t.word for t in tokens], [passage.text[t.start : t.end] for t in tokens])
 
 
 def _share(wanted: set[str], passage: _Passage) -> float:
@@ -151,52 +183,14 @@ def _overlaps(a: _Passage, b: _Passage) -> bool:
     return a.url == b.url and (a.text in b.text or b.text in a.text)
 
 
-def _evidence(found: list[tuple[float, _Passage]]) -> list[Evidence]:
+def _evidence(found: list[tuple[float, _Passage, Judgment]]) -> list[Evidence]:
     return [
         Evidence(
             passage.url,
             passage.text,
             share,
             "the source corrects, clarifies or retracts here" if passage.correction else None,
+            judgment.stance,
         )
-        for share, passage in found
+        for share, passage, judgment in found
     ]
-
-
-def _states(claim: list[str], passage: list[str]) -> bool:
-    """The passage says what the claim says: the same negation, the same numbers ("eleven"
-    is 11; twelve is not), and, word by word, no word of meaning put in place of another
-    ("the new harbour" where the passage has an old one, "after" where it has "before").
-    Words the claim adds ("construction of the tram" for "construction") and words the
-    passage adds are allowed; the share of content words held already bounds them."""
-    claim_negated = any(word in NEGATIONS for word in claim)
-    passage_negated = any(word in NEGATIONS for word in passage)
-    if claim_negated != passage_negated or not _numbers(claim) <= _numbers(passage):
-        return False
-    claim_keys, passage_keys = _alignment_keys(claim), _alignment_keys(passage)
-    blocks = SequenceMatcher(None, claim_keys, passage_keys, autojunk=False).get_opcodes()
-    for operation, claim_start, claim_end, _, _ in blocks:
-        changed = claim[claim_start:claim_end]
-        if operation == "replace" and any(is_content_word(word) for word in changed):
-            return False
-        if operation in ("replace", "delete") and any(w in _MEANING_WORDS for w in changed):
-            return False
-    return True
-
-
-# Short words that stopword lists drop but that carry a claim's meaning.
-_MEANING_WORDS = frozenset(
-    "before after from until till since above below more most less fewer few over under up "
-    "down against only off out again vor nach bis seit ab mehr weniger über unter gegen nur "
-    "avant après depuis jusqu plus moins sous contre seulement antes después desde hasta más "
-    "menos bajo contra solo".split()
-)
-
-
-def _alignment_keys(words: list[str]) -> list[str]:
-    """Numbers by value, content words by stem, other words as they are."""
-    return [number_value(word) or (stem(word) if is_content_word(word) else word) for word in words]
-
-
-def _numbers(words: list[str]) -> set[str]:
-    return {value for word in words if (value := number_value(word)) is not None}

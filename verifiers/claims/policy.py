@@ -19,6 +19,15 @@ __all__ = [
 # fund"); a claim missing two says something the passage does not.
 SUPPORTED_MIN_SHARE = 0.9
 
+# A passage contradicts a claim only when it holds all the rest of a claim of at least this
+# many content words: in shorter claims ("prices fell") one other word is often another
+# statement altogether, not the opposite of this one.
+CONTRADICTION_MIN_CONTENT_WORDS = 3
+
+# How many of the best-ranked passages are judged for support or contradiction: the one
+# that holds the answer is among the first few in practice, and each costs an alignment.
+JUDGED_PASSAGES = 20
+
 # Below this share a passage is not evidence worth an editor's time: fewer than two in
 # five of the claim's content words are chance overlaps on a long page.
 EVIDENCE_MIN_SHARE = 0.4

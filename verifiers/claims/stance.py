@@ -1,0 +1,278 @@
+"""Does one passage say what a claim says, say otherwise, or only bear on it?
+
+The claim and the passage are aligned word by word (numbers by value, content words by
+their first letters). A passage **supports** the claim when it holds nearly all of the
+claim's content words and, aligned, puts no word of meaning in place of another: the same
+negation, the same numbers, no rank or role qualifier the claim lacks ("second-largest",
+"vice president"), and no other entity put between a preposition and its object
+("directed by B, written by A" for "directed by A"). It **contradicts** the claim when it
+holds the rest of the claim and differs in exactly one way that makes it say otherwise:
+another number or date, the opposite polarity, an opposite word ("before" for "after",
+"fell" for "rose"), another rank, or another holder of the role. Anything else only bears
+on the claim.
+
+Rules rather than a learned model: each is an explicit, testable reason that the report
+gives in words ("the source gives “412”, the claim “512”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from verifiers.claims.policy import CONTRADICTION_MIN_CONTENT_WORDS, SUPPORTED_MIN_SHARE
+from verifiers.language.months import month_number
+from verifiers.language.opposites import RANK_QUALIFIERS, are_opposites, ordinal_value
+from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
+from verifiers.model import Stance
+
+__all__ = ["Judgment", "Words", "judge_passage"]
+
+# Short words that stopword lists drop but that carry a claim's meaning.
+_MEANING_WORDS = frozenset(
+    "before after from until till since above below more most less fewer few over under up "
+    "down against only off out again vor nach bis seit ab mehr weniger über unter gegen nur "
+    "avant après depuis jusqu plus moins sous contre seulement antes después desde hasta más "
+    "menos bajo contra solo".split()
+)
+# Content words align by their first four letters, so that an inflection does not break
+# the alignment ("scored" and "score", "comes" and "come"); two words so aligned are then
+# the same word only when they are one inflected ("committee" is no "commission").
+_ALIGNED_LETTERS = 4
+# Inflections taken off before two aligned words are compared, longest first.
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+# Prepositions whose object is the entity a relation is about: "directed by", "born in".
+_RELATION_PREPOSITIONS = frozenset("by of for from in at to with von für aus par pour de".split())
+# A replaced stretch longer than this on either side is another wording, not another value.
+_MAX_VALUE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's folded words, and which of them are written with a capital (names)."""
+
+    folded: list[str]
+    capitalised: list[bool]
+
+    @classmethod
+    def of(cls, folded: list[str], raw: list[str]) -> Words:
+        return cls(folded, [word[:1].isupper() for word in raw])
+
+
+@dataclass(frozen=True)
+class Judgment:
+    stance: Stance
+    # What differs, in words, when the passage contradicts the claim.
+    reason: str | None = None
+
+
+def judge_passage(claim: Words, passage: Words) -> Judgment:
+    """The passage's stance on the claim."""
+    keys = _keys(claim.folded), _keys(passage.folded)
+    operations = SequenceMatcher(None, *keys, autojunk=False).get_opcodes()
+    alignment = _Alignment(claim, passage, _refined(operations, claim, passage))
+    contradiction = _contradiction(alignment)
+    if contradiction is not None:
+        return Judgment("contradicts", contradiction)
+    if alignment.held() >= SUPPORTED_MIN_SHARE and _states(alignment):
+        return Judgment("supports")
+    return Judgment("related")
+
+
+@dataclass(frozen=True)
+class _Alignment:
+    claim: Words
+    passage: Words
+    operations: list
+
+    def held(self, apart: tuple[int, int] = (0, 0)) -> float:
+        """The share of the claim's content words (those of the span `apart` aside) that
+        stand in the passage: aligned with the same word, or found there by stem."""
+        aligned = {
+            c1 + k for op, c1, c2, _, _ in self.operations if op == "equal" for k in range(c2 - c1)
+        }
+        present = {stem(word) for word in self.passage.folded}
+        wanted = [
+            n
+            for n, word in enumerate(self.claim.folded)
+            if is_content_word(word) and not apart[0] <= n < apart[1]
+        ]
+        held = [n for n in wanted if n in aligned or stem(self.claim.folded[n]) in present]
+        return len(held) / len(wanted) if wanted else 0.0
+
+    def within(self) -> list[str]:
+        """The passage's words from the first to the last it shares with the claim: a
+        negation further off ("…, although he did not play") is not the claim's."""
+        matched = [(p1, p2) for op, _, _, p1, p2 in self.operations if op == "equal"]
+        return self.passage.folded[matched[0][0] : matched[-1][1]] if matched else []
+
+
+def _keys(words: list[str]) -> list[str]:
+    """Numbers by value, content words by their first letters, other words as they are."""
+    return [
+        number_value(word) or (word[:_ALIGNED_LETTERS] if is_content_word(word) else word)
+        for word in words
+    ]
+
+
+def _refined(operations: list, claim: Words, passage: Words) -> list:
+    """The alignment with every pair of words that share only their first letters
+    ("committee", "commission") taken as a replacement, not as the same word."""
+    refined = []
+    for operation in operations:
+        kind, c1, c2, p1, p2 = operation
+        if kind != "equal":
+            refined.append(operation)
+            continue
+        start = 0
+        for k in range(c2 - c1):
+            if not _same_word(claim.folded[c1 + k], passage.folded[p1 + k]):
+                if k > start:
+                    refined.append(("equal", c1 + start, c1 + k, p1 + start, p1 + k))
+                refined.append(("replace", c1 + k, c1 + k + 1, p1 + k, p1 + k + 1))
+                start = k + 1
+        if c2 - c1 > start:
+            refined.append(("equal", c1 + start, c2, p1 + start, p2))
+    return refined
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, an English inflection aside ("comes", "come"; "scored", "score"),
+    or the same number however written ("12", "twelve")."""
+    if number_value(one) is not None or number_value(other) is not None:
+        return number_value(one) == number_value(other)
+    return one == other or stem(one) == stem(other) or _base(one) == _base(other)
+
+
+def _base(word: str) -> str:
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[: -len(ending)]
+            break
+    return word.removesuffix("e")
+
+
+def _states(alignment: _Alignment) -> bool:
+    """The passage says what the claim says, word for word where it matters. Words the
+    claim adds ("construction of the tram" for "construction") and words the passage adds
+    are allowed, unless they change a rank, a role or a relation's object."""
+    claim, passage = alignment.claim, alignment.passage
+    if _negated(claim.folded) != _negated(alignment.within()):
+        return False
+    if not _numbers(claim.folded) <= _numbers(passage.folded):
+        return False
+    for operation, c1, c2, p1, p2 in alignment.operations:
+        changed, added = claim.folded[c1:c2], passage.folded[p1:p2]
+        if operation == "replace" and any(is_content_word(word) for word in changed):
+            return False
+        if operation in ("replace", "delete") and any(w in _MEANING_WORDS for w in changed):
+            return False
+        inside = operation in ("insert", "replace") and 0 < c1 < len(claim.folded)
+        if inside and (_qualifies(added) or _displaces_object(claim, passage, c1, p1)):
+            return False
+    return True
+
+
+def _contradiction(alignment: _Alignment) -> str | None:
+    """What makes the passage say otherwise, when it otherwise says the same; else None."""
+    claim, passage, operations = alignment.claim, alignment.passage, alignment.operations
+    if sum(is_content_word(word) for word in claim.folded) < CONTRADICTION_MIN_CONTENT_WORDS:
+        return None
+    within = alignment.within()
+    if not within:
+        return None
+    changed = [op for op in operations if op[0] in ("replace", "delete")]
+    meaningful = [op for op in changed if _matters(claim.folded[op[1] : op[2]])]
+    if _negated(claim.folded) != _negated(within):
+        if meaningful or alignment.held() < SUPPORTED_MIN_SHARE:
+            return None
+        negating = within if _negated(within) else claim.folded
+        holder, other = ("source", "claim") if _negated(within) else ("claim", "source")
+        return f"the {holder} says “{_negation_of(negating)}” where the {other} does not"
+    if len(meaningful) == 1 and len(changed) == 1 and meaningful[0][0] == "replace":
+        _, c1, c2, p1, p2 = meaningful[0]
+        if alignment.held((c1, c2)) < SUPPORTED_MIN_SHARE:
+            return None
+        return _different(claim, passage, (c1, c2), (p1, p2))
+    if meaningful or alignment.held() < SUPPORTED_MIN_SHARE:
+        return None
+    for operation, c1, _, p1, p2 in operations:
+        if operation == "insert" and 0 < c1 < len(claim.folded):
+            ordinal = next((w for w in passage.folded[p1:p2] if ordinal_value(w)), None)
+            if ordinal and ordinal_value(ordinal) != 1 and _ranked(claim.folded[c1]):
+                return f"the source ranks it “{ordinal} {claim.folded[c1]}”"
+    return None
+
+
+def _different(
+    claim: Words, passage: Words, claim_span: tuple[int, int], passage_span: tuple[int, int]
+) -> str | None:
+    """The one replaced stretch, when the passage's is another value of the same kind."""
+    said = claim.folded[claim_span[0] : claim_span[1]]
+    given = passage.folded[passage_span[0] : passage_span[1]]
+    if len(said) > _MAX_VALUE_WORDS or len(given) > _MAX_VALUE_WORDS:
+        return None
+    shown = f"the source gives “{' '.join(given)}”, the claim “{' '.join(said)}”"
+    for value in (number_value, month_number):
+        ours = [v for w in said if (v := value(w))]
+        theirs = [v for w in given if (v := value(w))]
+        if ours and theirs and ours != theirs:
+            return shown
+    if len(said) == len(given) == 1:
+        one, other = said[0], given[0]
+        ranks = ordinal_value(one), ordinal_value(other)
+        if are_opposites(one, other) or (all(ranks) and ranks[0] != ranks[1]):
+            return shown
+    # Another holder of the role, the claim's holder not being there at all.
+    names = _names(claim, claim_span) and _names(passage, passage_span)
+    if names and not set(said) & set(passage.folded):
+        return shown
+    return None
+
+
+def _qualifies(added: list[str]) -> bool:
+    """The passage adds a rank or a role qualifier: "second", "vice", "former"."""
+    return any(ordinal_value(word) or word in RANK_QUALIFIERS for word in added)
+
+
+def _displaces_object(claim: Words, passage: Words, claim_at: int, passage_at: int) -> bool:
+    """Right after a preposition of the claim, the passage names another entity first:
+    "directed by [Jane Roe, written by] Ann Lee" for "directed by Ann Lee"."""
+    if claim.folded[claim_at - 1] not in _RELATION_PREPOSITIONS:
+        return False
+    if passage_at >= len(passage.folded):
+        return False
+    return passage.capitalised[passage_at] or number_value(passage.folded[passage_at]) is not None
+
+
+def _names(words: Words, span: tuple[int, int]) -> bool:
+    """The stretch is a name: every word of it written with a capital. A text's first
+    word has one anyway, so there it counts only before another capitalised word."""
+    capitals = words.capitalised[span[0] : span[1]]
+    if span[0] == 0 and capitals:
+        capitals = [len(capitals) > 1 and all(capitals[1:]), *capitals[1:]]
+    return bool(capitals) and all(capitals)
+
+
+def _negated(words: list[str]) -> bool:
+    return any(word in NEGATIONS for word in words)
+
+
+def _negation_of(words: list[str]) -> str:
+    return next((word for word in words if word in NEGATIONS), "not")
+
+
+def _numbers(words: list[str]) -> set[str]:
+    return {value for word in words if (value := number_value(word)) is not None}
+
+
+def _matters(words: list[str]) -> bool:
+    """The words carry meaning: a content word, a number, or a short word of meaning."""
+    return any(
+        is_content_word(word) or word in _MEANING_WORDS or number_value(word) for word in words
+    )
+
+
+def _ranked(word: str) -> bool:
+    """A superlative, or a rank, that an ordinal before it changes ("largest", "place")."""
+    return word.endswith("est") or word in ("most", "best", "place", "rank")
