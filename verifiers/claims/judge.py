@@ -13,7 +13,6 @@ is always shown, with a note.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -27,9 +26,11 @@ from verifiers.claims.policy import (
     EVIDENCE_MIN_SHARE,
     JUDGED_PASSAGES,
     MAX_EVIDENCE,
+    PASSAGE_WINDOW_UNITS,
     SEMANTIC_POOL,
 )
 from verifiers.claims.stance import Judgment, Words, judge_passage
+from verifiers.claims.subjects import LOOK_BACK_CHARS, with_subject
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse
 from verifiers.language.folding import SENTENCE_BREAK, tokenize
@@ -38,10 +39,16 @@ from verifiers.model import ClaimFinding, ClaimVerdict, Evidence
 
 __all__ = ["check_claim"]
 
+# A source correcting itself: a correction's label opening a passage ("Correction:",
+# "Update —"), or the words with which a page or a person takes something back. Ordinary
+# words that merely contain these ("the corrected data set", "they later said", a
+# wiki's "[clarification needed]") are not corrections.
 _CORRECTION = re.compile(
-    r"\b(correction|corrected|clarif\w*|walked back|walks back|retract\w*|later said|"
-    r"sought to clarify|an earlier version|update[ds]?:|berichtigung|korrektur|"
-    r"richtigstellung|rectificatif|rectification|fe de erratas|aclaración)\b",
+    r"^\W*(?:correction|clarification|update|editor's note|berichtigung|korrektur|"
+    r"richtigstellung|rectificatif|rectification|fe de erratas|aclaración)\s*[:\-–—]"
+    r"|\b(?:an earlier version of this|this (?:article|story|report) (?:has been|was) "
+    r"(?:corrected|updated|amended)|walked back|walks back|walking back|retracted|"
+    r"retracts|retraction|sought to clarify|later clarified|has since clarified)\b",
     re.IGNORECASE,
 )
 
@@ -53,6 +60,7 @@ class _Passage:
     words: list[str]  # folded words
     stems: Counter[str]
     correction: bool
+    begin: int  # where the passage starts in its document's text
 
 
 _PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
@@ -83,8 +91,9 @@ def check_claim(text: str, documents: list[Document], by_meaning: bool = False) 
     corrections = [_shown(wanted, p, Judgment("related")) for _, p in ranked if p.correction][:1]
     if not candidates:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
+    pages = {document.url: document for document in documents}
     judged = [
-        _shown(wanted, passage, judge_passage(claim, _words(passage)))
+        _shown(wanted, passage, judge_passage(claim, _words(passage, claim, pages[passage.url])))
         for passage in candidates[:JUDGED_PASSAGES]
     ]
     supports = [item for item in judged if item[2].stance == "supports"]
@@ -121,9 +130,13 @@ def _first_apart(items: list[tuple[float, _Passage, Judgment]]) -> list:
     return kept
 
 
-def _words(passage: _Passage) -> Words:
+def _words(passage: _Passage, claim: Words, document: Document) -> Words:
+    """The passage's words, its opening pronoun read as the claim's subject where the page
+    names that subject just before (verifiers.claims.subjects)."""
     tokens = tokenize(passage.text)
-    return Words.of([t.word for t in tokens], [passage.text[t.start : t.end] for t in tokens])
+    words = Words.of([t.word for t in tokens], [passage.text[t.start : t.end] for t in tokens])
+    before = document.text[max(0, passage.begin - LOOK_BACK_CHARS) : passage.begin]
+    return with_subject(words, claim, before, document.metadata.title)
 
 
 def _share(wanted: set[str], passage: _Passage) -> float:
@@ -141,21 +154,41 @@ def _passages(document: Document) -> list[_Passage]:
 
 
 def _cut_passages(document: Document) -> list[_Passage]:
+    """Units — sentences, and lines that end without a full stop (headings, list items,
+    table rows) — each alone, each with the next, and runs of up to PASSAGE_WINDOW_UNITS
+    lines: support may be spread over a list's items."""
     index = document.index
-    sentences, start = [], 0
+    units, lines, start = [], [], 0
     for position in range(len(index)):
-        if index.breaks[position] & SENTENCE_BREAK or position == len(index) - 1:
-            sentences.append((start, position))
+        if ends := _unit_end(document, position):
+            units.append((start, position))
+            lines.append(ends == "line")
             start = position + 1
-    spans = sentences + [(a[0], b[1]) for a, b in itertools.pairwise(sentences)]
+    spans = [
+        (units[first][0], units[first + size - 1][1])
+        for size in range(1, PASSAGE_WINDOW_UNITS + 1)
+        for first in range(len(units) - size + 1)
+        if size <= 2 or all(lines[first : first + size])
+    ]
     passages = []
     for first, last in spans:
         words = [index.word_at(p) for p in range(first, last + 1)]
         begin, end = index.span(first, last)
         text = collapse(document.text[begin:end])
         stems = Counter(stem(word) for word in words if is_content_word(word))
-        passages.append(_Passage(document.url, text, words, stems, bool(_CORRECTION.search(text))))
+        correction = bool(_CORRECTION.search(text))
+        passages.append(_Passage(document.url, text, words, stems, correction, begin))
     return passages
+
+
+def _unit_end(document: Document, position: int) -> str | None:
+    """ "sentence" when a sentence ends at this word, "line" when only its line does."""
+    index = document.index
+    if position == len(index) - 1 or index.breaks[position] & SENTENCE_BREAK:
+        return "sentence"
+    if "\n" in document.text[index.ends[position] : index.starts[position + 1]]:
+        return "line"
+    return None
 
 
 def _rank(wanted: set[str], passages: list[_Passage]) -> list[tuple[float, _Passage]]:

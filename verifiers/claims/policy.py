@@ -24,6 +24,11 @@ SUPPORTED_MIN_SHARE = 0.9
 # statement altogether, not the opposite of this one.
 CONTRADICTION_MIN_CONTENT_WORDS = 3
 
+# Passages are each unit (a sentence, or a line such as a list item), each with the next,
+# and runs of up to this many lines: a claim may draw on a short list's items. Runs of
+# sentences that long would gather a claim's words by chance.
+PASSAGE_WINDOW_UNITS = 3
+
 # How many of the best-ranked passages are judged for support or contradiction: the one
 # that holds the answer is among the first few in practice, and each costs an alignment.
 JUDGED_PASSAGES = 20

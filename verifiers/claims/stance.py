@@ -41,6 +41,9 @@ _MEANING_WORDS = frozenset(
 _ALIGNED_LETTERS = 4
 # Inflections taken off before two aligned words are compared, longest first.
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
+# A subject pronoun inside the claim's words: the passage has moved on to another sentence
+# about someone else ("Anna Weber grew up with Tom Berg. He founded …").
+_SUBJECT_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos".split())
 # Prepositions whose object is the entity a relation is about: "directed by", "born in".
 _RELATION_PREPOSITIONS = frozenset("by of for from in at to with von für aus par pour de".split())
 # A replaced stretch longer than this on either side is another wording, not another value.
@@ -141,7 +144,7 @@ def _same_word(one: str, other: str) -> bool:
     or the same number however written ("12", "twelve")."""
     if number_value(one) is not None or number_value(other) is not None:
         return number_value(one) == number_value(other)
-    return one == other or stem(one) == stem(other) or _base(one) == _base(other)
+    return one == other or _base(one) == _base(other)
 
 
 def _base(word: str) -> str:
@@ -231,8 +234,12 @@ def _different(
 
 
 def _qualifies(added: list[str]) -> bool:
-    """The passage adds a rank or a role qualifier: "second", "vice", "former"."""
-    return any(ordinal_value(word) or word in RANK_QUALIFIERS for word in added)
+    """Inside the claim's words the passage adds a rank or a role qualifier ("second",
+    "vice", "former"), or starts anew with another subject ("…, he founded")."""
+    return any(
+        ordinal_value(word) or word in RANK_QUALIFIERS or word in _SUBJECT_PRONOUNS
+        for word in added
+    )
 
 
 def _displaces_object(claim: Words, passage: Words, claim_at: int, passage_at: int) -> bool:
