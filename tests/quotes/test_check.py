@@ -245,3 +245,26 @@ def test_quote_spanning_paragraphs_is_verified() -> None:
 )
 def test_a_dropped_or_added_apostrophe_is_not_typography(quote: str, source: str) -> None:
     assert judge(quote, source).verdict not in ("verified", "verified_with_edits")
+
+
+SWAPPED = (
+    "On Sunday evening, in a tense final watched by thousands, Houston defeated Dallas "
+    "after extra time."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "verdict"),
+    [
+        # The same facts in other words (another order, or the passive): a paraphrase.
+        ("Houston defeated Dallas after extra time on Sunday evening in the final", "paraphrased"),
+        ("Dallas was defeated by Houston after extra time on Sunday evening", "paraphrased"),
+        # The same words for other facts: never a paraphrase.
+        ("Dallas defeated Houston after extra time on Sunday evening in the final", "not_found"),
+    ],
+)
+def test_words_stating_other_facts_are_no_paraphrase(quote: str, verdict: str) -> None:
+    finding = judge(quote, SWAPPED)
+    assert finding.verdict == verdict, finding.explanation
+    if verdict == "not_found":
+        assert "“dallas” and “houston” the other way round" in finding.explanation

@@ -29,11 +29,11 @@ from verifiers.claims.policy import (
     PASSAGE_WINDOW_UNITS,
     SEMANTIC_POOL,
 )
-from verifiers.claims.stance import Judgment, Words, judge_passage
+from verifiers.claims.stance import Judgment, Words, judge_passage, words_of
 from verifiers.claims.subjects import LOOK_BACK_CHARS, with_subject
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse
-from verifiers.language.folding import SENTENCE_BREAK, tokenize
+from verifiers.language.folding import SENTENCE_BREAK
 from verifiers.language.words import is_content_word, stem
 from verifiers.model import ClaimFinding, ClaimVerdict, Evidence
 
@@ -69,8 +69,7 @@ _PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
 def check_claim(text: str, documents: list[Document], by_meaning: bool = False) -> ClaimFinding:
     """The claim's verdict and evidence among the documents' passages; `by_meaning` orders
     the passages that qualify by the meaning model (the `semantic` extra, when installed)."""
-    tokens = tokenize(text)
-    claim = Words.of([t.word for t in tokens], [text[t.start : t.end] for t in tokens])
+    claim = words_of(text)
     wanted = {stem(word) for word in claim.folded if is_content_word(word)}
     passages = [passage for document in documents for passage in _passages(document)]
     if not wanted or not passages:
@@ -133,8 +132,7 @@ def _first_apart(items: list[tuple[float, _Passage, Judgment]]) -> list:
 def _words(passage: _Passage, claim: Words, document: Document) -> Words:
     """The passage's words, its opening pronoun read as the claim's subject where the page
     names that subject just before (verifiers.claims.subjects)."""
-    tokens = tokenize(passage.text)
-    words = Words.of([t.word for t in tokens], [passage.text[t.start : t.end] for t in tokens])
+    words = words_of(passage.text)
     before = document.text[max(0, passage.begin - LOOK_BACK_CHARS) : passage.begin]
     return with_subject(words, claim, before, document.metadata.title)
 

@@ -17,16 +17,18 @@ gives in words ("the source gives “412”, the claim “512”").
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from verifiers.claims.policy import CONTRADICTION_MIN_CONTENT_WORDS, SUPPORTED_MIN_SHARE
-from verifiers.language.months import month_number
+from verifiers.language.folding import tokenize
+from verifiers.language.months import WEEKDAYS, month_number
 from verifiers.language.opposites import RANK_QUALIFIERS, are_opposites, ordinal_value
 from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
 from verifiers.model import Stance
 
-__all__ = ["Judgment", "Words", "judge_passage"]
+__all__ = ["Judgment", "Words", "judge_passage", "swapped_entities", "words_of"]
 
 # Short words that stopword lists drop but that carry a claim's meaning.
 _MEANING_WORDS = frozenset(
@@ -39,6 +41,9 @@ _MEANING_WORDS = frozenset(
 # the alignment ("scored" and "score", "comes" and "come"); two words so aligned are then
 # the same word only when they are one inflected ("committee" is no "commission").
 _ALIGNED_LETTERS = 4
+# A word is derived from another ("vaccinated" from "vaccine") when the other's base, of
+# at least this many letters, begins it: "state" is no base of "station".
+_MIN_DERIVED_BASE = 6
 # Inflections taken off before two aligned words are compared, longest first.
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
 # A subject pronoun inside the claim's words: the passage has moved on to another sentence
@@ -46,6 +51,8 @@ _INFLECTIONS = ("ing", "ed", "es", "s", "d")
 _SUBJECT_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos".split())
 # Prepositions whose object is the entity a relation is about: "directed by", "born in".
 _RELATION_PREPOSITIONS = frozenset("by of for from in at to with von für aus par pour de".split())
+# Words that mark a passive's agent: "beaten by Dallas", "geschlagen von", "battu par".
+_AGENT_MARKERS = frozenset("by von par por".split())
 # A replaced stretch longer than this on either side is another wording, not another value.
 _MAX_VALUE_WORDS = 3
 
@@ -60,6 +67,12 @@ class Words:
     @classmethod
     def of(cls, folded: list[str], raw: list[str]) -> Words:
         return cls(folded, [word[:1].isupper() for word in raw])
+
+
+def words_of(text: str) -> Words:
+    """A short text's words (a sentence, a passage, a claim)."""
+    tokens = tokenize(text)
+    return Words.of([t.word for t in tokens], [text[t.start : t.end] for t in tokens])
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,37 @@ def judge_passage(claim: Words, passage: Words) -> Judgment:
     if alignment.held() >= SUPPORTED_MIN_SHARE and _states(alignment):
         return Judgment("supports")
     return Judgment("related")
+
+
+def swapped_entities(claim: Words, passage: Words) -> tuple[str, str] | None:
+    """Two names that the claim and the passage both give, in the opposite order ("Dallas
+    beat Houston" against "Houston beat Dallas"): the same words for other facts. A change
+    of voice, where one of the two puts "by" between them ("Houston was beaten by
+    Dallas"), is no swap; dates and days, which move freely in a sentence, are no names."""
+    ours, theirs = _name_places(claim), _name_places(passage)
+    shared = [word for word in ours if word in theirs]
+    for one, other in itertools.combinations(shared, 2):
+        if (ours[one] < ours[other]) == (theirs[one] < theirs[other]):
+            continue
+        ours_by = _agent_between(claim, ours[one], ours[other])
+        if ours_by == _agent_between(passage, theirs[one], theirs[other]):
+            return one, other
+    return None
+
+
+def _name_places(words: Words) -> dict[str, int]:
+    """Where each capitalised word that is no month or weekday first stands."""
+    places: dict[str, int] = {}
+    for n, word in enumerate(words.folded):
+        calendar = month_number(word) is not None or word in WEEKDAYS
+        if words.capitalised[n] and not calendar and is_content_word(word):
+            places.setdefault(word, n)
+    return places
+
+
+def _agent_between(words: Words, one: int, other: int) -> bool:
+    low, high = sorted((one, other))
+    return any(word in _AGENT_MARKERS for word in words.folded[low:high])
 
 
 @dataclass(frozen=True)
@@ -140,11 +184,14 @@ def _refined(operations: list, claim: Words, passage: Words) -> list:
 
 
 def _same_word(one: str, other: str) -> bool:
-    """The same word, an English inflection aside ("comes", "come"; "scored", "score"),
-    or the same number however written ("12", "twelve")."""
+    """The same word, an English inflection aside ("comes", "come"; "scored", "score"), or
+    one derived from the other ("vaccine", "vaccinated"), or the same number however
+    written ("12", "twelve"); not two words that merely begin alike ("committee",
+    "commission")."""
     if number_value(one) is not None or number_value(other) is not None:
         return number_value(one) == number_value(other)
-    return one == other or _base(one) == _base(other)
+    shorter, longer = sorted((_base(one), _base(other)), key=len)
+    return shorter == longer or (len(shorter) >= _MIN_DERIVED_BASE and longer.startswith(shorter))
 
 
 def _base(word: str) -> str:

@@ -1,4 +1,5 @@
-"""Month names in the languages sourcecheck reads dates in: each month once per language.
+"""Month and weekday names in the languages sourcecheck reads dates in: each once per
+language.
 
 Each entry gives the month's names in one language, the full name first, then the
 abbreviations and the spellings without diacritics that pages use.
@@ -9,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ENGLISH_ABBREVIATIONS",
     "MONTHS",
+    "WEEKDAYS",
     "month_names",
     "month_number",
     "names_pattern",
@@ -74,6 +76,15 @@ _BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     # Only the one month whose name differs from every other language's here.
     "pt": ("janeiro",),
 }
+
+
+# The days of the week, Monday first: English, German, French, Spanish.
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo".split()
+)
 
 
 def _names(languages: tuple[str, ...], abbreviated: bool = True) -> dict[str, int]:

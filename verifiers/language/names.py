@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from verifiers.language.months import month_names
+from verifiers.language.months import WEEKDAYS, month_names
 
 __all__ = ["Name", "find_names", "surname"]
 
@@ -26,34 +26,35 @@ _CONNECTORS = frozenset(
 _BODY_CONNECTORS = frozenset({"on", "in"})
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "da"})
 # Capitalised words that open sentences or clauses but never start a name.
-_NOT_NAMES = frozenset(
-    (
-        "according a an and as at but by for from he her his however i if in it its last "
-        "many meanwhile more most my next no not now of on one our she since so some still "
-        "that the their then there these they this those though to under until we what when "
-        "where while who why with yet you your after before earlier later during despite also "
-        "both each even here how only such than other another yes mr mrs ms dr prof sir "
-        "monday tuesday wednesday thursday friday saturday sunday today yesterday "
-        "spring summer autumn fall winter "
-        "continue read see click subscribe advertisement do does did is are was were all "
-        "every any none "
-        # German, French and Spanish words that open sentences (not articles, which open
-        # names: "Der Spiegel", "Le Monde", "El País")
-        "aber oder und kaum doch denn auch noch schon nur dann als wenn weil dass wie was wer "
-        "wo ich du er es wir ihr man mein sein unser dieser diese dieses jeder jede kein keine "
-        "nicht nie immer heute gestern hier dort also zudem dabei damit danach deshalb "
-        "trotzdem jedoch allerdings zwar sogar etwa neben nach vor bei mit zu aus seit gegen "
-        "ohne um über zwischen während wegen für im am vom zum zur beim ins sie meine meiner "
-        "meinen ihre ihrer ihren unsere eure "
-        "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-        "lundi mardi mercredi jeudi vendredi samedi dimanche "
-        "lunes martes miércoles jueves viernes sábado domingo "
-        "je tu il elle nous vous ils elles ce cette ces mon ma mes son sa ses leur leurs notre "
-        "nos mais ou et donc ni car ne pas plus que qui quand comme si lorsque puis ensuite "
-        "aussi alors après avant depuis pendant "
-        "yo él ella ellos pero que cuando como también entonces después antes durante"
-    ).split()
-) | month_names("en", "de")
+_NOT_NAMES = (
+    frozenset(
+        (
+            "according a an and as at but by for from he her his however i if in it its last "
+            "many meanwhile more most my next no not now of on one our she since so some still "
+            "that the their then there these they this those though to under until we what when "
+            "where while who why with yet you your after before earlier later during despite also "
+            "both each even here how only such than other another yes mr mrs ms dr prof sir "
+            "today yesterday "
+            "spring summer autumn fall winter "
+            "continue read see click subscribe advertisement do does did is are was were all "
+            "every any none "
+            # German, French and Spanish words that open sentences (not articles, which open
+            # names: "Der Spiegel", "Le Monde", "El País")
+            "aber oder und kaum doch denn auch noch schon nur dann als wenn weil dass wie was wer "
+            "wo ich du er es wir ihr man mein sein unser dieser diese dieses jeder jede kein keine "
+            "nicht nie immer heute gestern hier dort also zudem dabei damit danach deshalb "
+            "trotzdem jedoch allerdings zwar sogar etwa neben nach vor bei mit zu aus seit gegen "
+            "ohne um über zwischen während wegen für im am vom zum zur beim ins sie meine meiner "
+            "meinen ihre ihrer ihren unsere eure "
+            "je tu il elle nous vous ils elles ce cette ces mon ma mes son sa ses leur leurs notre "
+            "nos mais ou et donc ni car ne pas plus que qui quand comme si lorsque puis ensuite "
+            "aussi alors après avant depuis pendant "
+            "yo él ella ellos pero que cuando como también entonces después antes durante"
+        ).split()
+    )
+    | month_names("en", "de")
+    | WEEKDAYS
+)
 # Articles open names ("Der Spiegel", "Le Monde") but are none alone ("Die dünnen Äste").
 _ARTICLES = frozenset("der die das den dem des ein eine le la les el los las una".split())
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from verifiers.claims.stance import Words, judge_passage, swapped_entities, words_of
 from verifiers.documents import Document
 from verifiers.documents.fragments import collapse, context, fragment_url
 from verifiers.language.words import is_content_word
@@ -22,7 +23,7 @@ from verifiers.quotes.flags import (
     truncated_opening,
     wrong_speaker,
 )
-from verifiers.quotes.paraphrase import closest_paraphrase
+from verifiers.quotes.paraphrase import Paraphrase, closest_paraphrase
 from verifiers.quotes.parse import ParsedQuote, QuoteWord, Slot, cut_edges, parse_quote
 from verifiers.quotes.policy import (
     CONTEXT_CHARS,
@@ -158,6 +159,14 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
         and len(paraphrase.shared) >= PARAPHRASE_MIN_SHARED_STEMS
         and paraphrase.share >= PARAPHRASE_MIN_SHARED_SHARE
     ):
+        other_facts = _other_facts(quote, document, paraphrase)
+        if other_facts:
+            return _Finding(
+                "not_found",
+                paraphrase.share,
+                f"Not found in {document.url}: a passage uses these words for other facts "
+                f"({other_facts}).",
+            )
         return _Finding(
             "paraphrased",
             paraphrase.share,
@@ -170,6 +179,25 @@ def _check_in_document(quote: ParsedQuote, document: Document) -> _Finding:
     return _Finding(
         "not_found", score, f"Not found in {document.url}, nor any passage close to it."
     )
+
+
+def _other_facts(quote: ParsedQuote, document: Document, paraphrase: Paraphrase) -> str | None:
+    """What makes a passage that shares most of the quotation's words state other facts:
+    another number, rank or opposite word, or names and numbers swapped; else None. Such a
+    passage is no paraphrase, however many words it shares."""
+    begin, end = document.index.span(paraphrase.first, paraphrase.last)
+    passage = words_of(document.text[begin:end])
+    quoted = Words.of(
+        [word.word for word in quote.words],
+        [quote.text[word.start : word.end] for word in quote.words],
+    )
+    judgment = judge_passage(quoted, passage)
+    if judgment.stance == "contradicts":
+        return judgment.reason
+    swapped = swapped_entities(quoted, passage)
+    if swapped:
+        return f"it has “{swapped[0]}” and “{swapped[1]}” the other way round"
+    return None
 
 
 def _exact_finding(quote: ParsedQuote, document: Document, exact: ExactMatch) -> _Finding:

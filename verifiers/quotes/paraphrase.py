@@ -14,7 +14,7 @@ from verifiers.language.folding import SENTENCE_BREAK, WordIndex
 from verifiers.language.words import content_stems, stem
 from verifiers.quotes.policy import PARAPHRASE_MAX_SENTENCES, VOTE_BUDGET
 
-__all__ = ["closest_paraphrase"]
+__all__ = ["Paraphrase", "closest_paraphrase"]
 
 # How far a passage may be widened to reach a sentence boundary, in words.
 _MAX_WIDENING = 40
