@@ -48,7 +48,9 @@ _CORRECTION = re.compile(
     r"richtigstellung|rectificatif|rectification|fe de erratas|aclaración)\s*[:\-–—]"
     r"|\b(?:an earlier version of this|this (?:article|story|report) (?:has been|was) "
     r"(?:corrected|updated|amended)|walked back|walks back|walking back|retracted|"
-    r"retracts|retraction|sought to clarify|later clarified|has since clarified)\b",
+    r"retracts|retraction|sought to clarify|later clarified|has since clarified|"
+    r"backtracked|softened (?:that|the|this|his|her|their) (?:claim|remark|remarks|comment|"
+    r"comments|statement|position))\b",
     re.IGNORECASE,
 )
 

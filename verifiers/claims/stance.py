@@ -24,7 +24,12 @@ from difflib import SequenceMatcher
 from verifiers.claims.policy import CONTRADICTION_MIN_CONTENT_WORDS, SUPPORTED_MIN_SHARE
 from verifiers.language.folding import tokenize
 from verifiers.language.months import WEEKDAYS, month_number
-from verifiers.language.opposites import RANK_QUALIFIERS, are_opposites, ordinal_value
+from verifiers.language.opposites import (
+    HEDGES,
+    RANK_QUALIFIERS,
+    are_opposites,
+    ordinal_value,
+)
 from verifiers.language.words import NEGATIONS, is_content_word, number_value, stem
 from verifiers.model import Stance
 
@@ -211,6 +216,8 @@ def _states(alignment: _Alignment) -> bool:
         return False
     if not _numbers(claim.folded) <= _numbers(passage.folded):
         return False
+    if _hedged(passage) and not _hedged(claim):
+        return False
     for operation, c1, c2, p1, p2 in alignment.operations:
         changed, added = claim.folded[c1:c2], passage.folded[p1:p2]
         if operation == "replace" and any(is_content_word(word) for word in changed):
@@ -284,7 +291,10 @@ def _qualifies(added: list[str]) -> bool:
     """Inside the claim's words the passage adds a rank or a role qualifier ("second",
     "vice", "former"), or starts anew with another subject ("…, he founded")."""
     return any(
-        ordinal_value(word) or word in RANK_QUALIFIERS or word in _SUBJECT_PRONOUNS
+        ordinal_value(word)
+        or word in RANK_QUALIFIERS
+        or word in HEDGES
+        or word in _SUBJECT_PRONOUNS
         for word in added
     )
 
@@ -306,6 +316,15 @@ def _names(words: Words, span: tuple[int, int]) -> bool:
     if span[0] == 0 and capitals:
         capitals = [len(capitals) > 1 and all(capitals[1:]), *capitals[1:]]
     return bool(capitals) and all(capitals)
+
+
+def _hedged(words: Words) -> bool:
+    """The text makes its assertion uncertain ("appeared to have agreed"); "May" with a
+    capital is the month."""
+    return any(
+        word in HEDGES and not (capital and word == "may")
+        for word, capital in zip(words.folded, words.capitalised, strict=True)
+    )
 
 
 def _negated(words: list[str]) -> bool:

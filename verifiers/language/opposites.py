@@ -8,7 +8,7 @@ stopword lists cover them.
 
 from __future__ import annotations
 
-__all__ = ["ORDINALS", "RANK_QUALIFIERS", "are_opposites", "ordinal_value"]
+__all__ = ["HEDGES", "ORDINALS", "RANK_QUALIFIERS", "are_opposites", "ordinal_value"]
 
 # Each pair: the words of one sense, and the words of the opposite sense.
 _PAIRS = (
@@ -74,6 +74,16 @@ RANK_QUALIFIERS = frozenset(
     "vice deputy assistant associate former ex acting interim co honorary nominal junior "
     "runner stellvertretende ehemalige ehemaliger vize adjoint ancien ancienne vice-président "
     "adjunto exvicepresidente".split()
+)
+
+
+# Words that make an assertion uncertain: a passage that hedges ("appeared to have
+# agreed") does not support a claim that states it as fact.
+HEDGES = frozenset(
+    "appeared appears appear seemed seems seem apparently reportedly allegedly possibly "
+    "probably perhaps may might could likely unlikely rumoured rumored supposedly "
+    "angeblich offenbar möglicherweise vermutlich wohl scheinbar apparemment "
+    "probablement peut-être supposément aparentemente probablemente quizás supuestamente".split()
 )
 
 
