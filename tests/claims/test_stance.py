@@ -145,3 +145,57 @@ def test_only_a_real_correction_is_shown_as_one(text: str, correction: bool) -> 
     finding = check_claim("the tax will rise in 2026", [document(text)])
     noted = any(evidence.note for evidence in finding.evidence)
     assert noted is correction
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # The same name or value written otherwise is no other holder, no other number.
+        (
+            "Congress gave the FTC authority to run the national list",
+            "Congress gave the F.T.C. authority to run the national list.",
+        ),
+        (
+            "he was killed in his home in Amherst, New York",
+            "He was killed in his home in Amherst, N.Y.",
+        ),
+        (
+            "the worst-affected area was South Kyongsang province",
+            "The worst-affected area was South Kyeongsang province.",
+        ),
+        (
+            "revenue rose 1.5 percent in the third quarter",
+            "Revenue rose 1.5 percent in Q3.",
+        ),
+        (
+            "the indexes recorded their third straight week of gains",
+            "The indexes have scored three straight weeks of gains.",
+        ),
+    ],
+)
+def test_another_spelling_is_no_contradiction(claim: str, source: str) -> None:
+    assert verdict(claim, source) != "contradicted"
+
+
+def test_a_modifier_or_a_description_added_to_a_name_keeps_support() -> None:
+    assert (
+        verdict(
+            "the offer is not in the best interest of stockholders",
+            "The offer is not in the best interest of PeopleSoft stockholders.",
+        )
+        == "supported"
+    )
+    assert (
+        verdict(
+            "the lawsuit names Lay and Skilling as defendants",
+            "The lawsuit names former Enron chairman Kenneth Lay and Skilling as defendants.",
+        )
+        == "supported"
+    )
+
+
+def test_a_hedged_passage_does_not_support_a_plain_claim() -> None:
+    source = "The talks appeared to have collapsed on Sunday."
+    assert verdict("the talks had collapsed on Sunday", source) == "needs_review"
+    assert verdict("the talks appeared to have collapsed on Sunday", source) == "supported"
+    assert verdict("the library will open in May", "The library will open in May.") == ("supported")

@@ -46,9 +46,10 @@ _MEANING_WORDS = frozenset(
 # the alignment ("scored" and "score", "comes" and "come"); two words so aligned are then
 # the same word only when they are one inflected ("committee" is no "commission").
 _ALIGNED_LETTERS = 4
-# A word is derived from another ("vaccinated" from "vaccine") when the other's base, of
-# at least this many letters, begins it: "state" is no base of "station".
-_MIN_DERIVED_BASE = 6
+# A word is derived from another ("vaccinated" from "vaccine", "fiercely" from "fierce")
+# when the other's base, of at least this many letters, begins it: "state" (base "stat")
+# is no base of "station".
+_MIN_DERIVED_BASE = 5
 # Inflections taken off before two aligned words are compared, longest first.
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
 # A subject pronoun inside the claim's words: the passage has moved on to another sentence
@@ -58,6 +59,11 @@ _SUBJECT_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ell
 _RELATION_PREPOSITIONS = frozenset("by of for from in at to with von für aus par pour de".split())
 # Words that mark a passive's agent: "beaten by Dallas", "geschlagen von", "battu par".
 _AGENT_MARKERS = frozenset("by von par por".split())
+# Two names swapped are tied by at most this many words ("Dallas beat Houston").
+_MAX_TIE_WORDS = 4
+# Two spellings this alike (difflib's ratio over letters) are one name ("Kyongsang",
+# "Kyeongsang": 0.95); other names of the same length differ far more ("Holm", "Berg").
+_SAME_NAME_SIMILARITY = 0.85
 # A replaced stretch longer than this on either side is another wording, not another value.
 _MAX_VALUE_WORDS = 3
 
@@ -101,19 +107,29 @@ def judge_passage(claim: Words, passage: Words) -> Judgment:
 
 
 def swapped_entities(claim: Words, passage: Words) -> tuple[str, str] | None:
-    """Two names that the claim and the passage both give, in the opposite order ("Dallas
-    beat Houston" against "Houston beat Dallas"): the same words for other facts. A change
-    of voice, where one of the two puts "by" between them ("Houston was beaten by
-    Dallas"), is no swap; dates and days, which move freely in a sentence, are no names."""
+    """Two names that the claim and the passage both give the other way round, tied by the
+    same few words ("Dallas beat Houston" against "Houston beat Dallas"): the same words
+    for other facts. Names that only stand in another order of clauses ("Boston's
+    archdiocese" against "the archdiocese in Boston") are no swap, and neither is a change
+    of voice ("Houston was beaten by Dallas"); dates and days move freely, and are no names."""
     ours, theirs = _name_places(claim), _name_places(passage)
     shared = [word for word in ours if word in theirs]
     for one, other in itertools.combinations(shared, 2):
         if (ours[one] < ours[other]) == (theirs[one] < theirs[other]):
             continue
-        ours_by = _agent_between(claim, ours[one], ours[other])
-        if ours_by == _agent_between(passage, theirs[one], theirs[other]):
+        tie = _between(claim, ours[one], ours[other])
+        if tie and tie == _between(passage, theirs[one], theirs[other]):
             return one, other
     return None
+
+
+def _between(words: Words, one: int, other: int) -> tuple[str, ...] | None:
+    """The words that tie two names a few words apart (their first letters), or None."""
+    low, high = sorted((one, other))
+    tie = words.folded[low + 1 : high]
+    if not tie or len(tie) > _MAX_TIE_WORDS or any(word in _AGENT_MARKERS for word in tie):
+        return None
+    return tuple(word[:_ALIGNED_LETTERS] for word in tie if is_content_word(word)) or None
 
 
 def _name_places(words: Words) -> dict[str, int]:
@@ -124,11 +140,6 @@ def _name_places(words: Words) -> dict[str, int]:
         if words.capitalised[n] and not calendar and is_content_word(word):
             places.setdefault(word, n)
     return places
-
-
-def _agent_between(words: Words, one: int, other: int) -> bool:
-    low, high = sorted((one, other))
-    return any(word in _AGENT_MARKERS for word in words.folded[low:high])
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,8 @@ def _same_word(one: str, other: str) -> bool:
 
 
 def _base(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:  # "companies": "company"
+        return word[:-3] + "y"
     for ending in _INFLECTIONS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             word = word[: -len(ending)]
@@ -225,7 +238,7 @@ def _states(alignment: _Alignment) -> bool:
         if operation in ("replace", "delete") and any(w in _MEANING_WORDS for w in changed):
             return False
         inside = operation in ("insert", "replace") and 0 < c1 < len(claim.folded)
-        if inside and (_qualifies(added) or _displaces_object(claim, passage, c1, p1)):
+        if inside and (_qualifies(added) or _displaces_object(claim, passage, c1, p1, p2)):
             return False
     return True
 
@@ -264,49 +277,91 @@ def _contradiction(alignment: _Alignment) -> str | None:
 def _different(
     claim: Words, passage: Words, claim_span: tuple[int, int], passage_span: tuple[int, int]
 ) -> str | None:
-    """The one replaced stretch, when the passage's is another value of the same kind."""
+    """The one replaced stretch, when the passage's is another value of the same kind and
+    the words around the value are the same."""
     said = claim.folded[claim_span[0] : claim_span[1]]
     given = passage.folded[passage_span[0] : passage_span[1]]
     if len(said) > _MAX_VALUE_WORDS or len(given) > _MAX_VALUE_WORDS:
         return None
     shown = f"the source gives “{' '.join(given)}”, the claim “{' '.join(said)}”"
-    for value in (number_value, month_number):
+    for value in (_plain_number, month_number):
         ours = [v for w in said if (v := value(w))]
         theirs = [v for w in given if (v := value(w))]
-        if ours and theirs and ours != theirs:
+        rest = [w for w in said if not value(w)], [w for w in given if not value(w)]
+        if ours and theirs and ours != theirs and _same_apart_from_dates(*rest):
             return shown
     if len(said) == len(given) == 1:
         one, other = said[0], given[0]
         ranks = ordinal_value(one), ordinal_value(other)
         if are_opposites(one, other) or (all(ranks) and ranks[0] != ranks[1]):
             return shown
-    # Another holder of the role, the claim's holder not being there at all.
+    # Another holder of the role: the claim's is not there at all, nor spelt otherwise.
     names = _names(claim, claim_span) and _names(passage, passage_span)
-    if names and not set(said) & set(passage.folded):
+    if names and not set(said) & set(passage.folded) and not _spelt_otherwise(said, given):
         return shown
     return None
 
 
-def _qualifies(added: list[str]) -> bool:
-    """Inside the claim's words the passage adds a rank or a role qualifier ("second",
-    "vice", "former"), or starts anew with another subject ("…, he founded")."""
-    return any(
-        ordinal_value(word)
-        or word in RANK_QUALIFIERS
-        or word in HEDGES
-        or word in _SUBJECT_PRONOUNS
-        for word in added
+def _plain_number(word: str) -> str | None:
+    """A number written as a figure ("1,000", "3.2") or a word ("eleven", "million"); not
+    an ordinal ("third") nor a code that holds digits ("Q3")."""
+    if ordinal_value(word):
+        return None
+    if any(char.isdigit() for char in word):
+        return word if all(char.isdigit() or char in ".,%" for char in word) else None
+    return number_value(word)
+
+
+def _same_apart_from_dates(ours: list[str], theirs: list[str]) -> bool:
+    """Besides the differing value, the two stretches hold the same words, small words and
+    days and months aside ("21" against "12 on Tuesday")."""
+
+    def kept(words: list[str]) -> list[str]:
+        return [w for w in words if is_content_word(w) and w not in WEEKDAYS]
+
+    return len(kept(ours)) == len(kept(theirs)) and all(
+        _same_word(a, b) for a, b in zip(kept(ours), kept(theirs), strict=True)
     )
 
 
-def _displaces_object(claim: Words, passage: Words, claim_at: int, passage_at: int) -> bool:
-    """Right after a preposition of the claim, the passage names another entity first:
-    "directed by [Jane Roe, written by] Ann Lee" for "directed by Ann Lee"."""
-    if claim.folded[claim_at - 1] not in _RELATION_PREPOSITIONS:
+def _spelt_otherwise(ours: list[str], theirs: list[str]) -> bool:
+    """The same name in another spelling: with or without points and apostrophes ("FTC",
+    "F.T.C."; "Kohls", "Kohl's"), as initials ("New York", "N.Y."), or a letter off
+    ("Kyongsang", "Kyeongsang")."""
+    one, other = ("".join(ch for ch in "".join(w) if ch.isalpha()) for w in (ours, theirs))
+    if one == other:
+        return True
+    initials = "".join(w[0] for w in ours), "".join(w[0] for w in theirs)
+    if other == initials[0] or one == initials[1]:
+        return True
+    return SequenceMatcher(None, one, other).ratio() >= _SAME_NAME_SIMILARITY
+
+
+def _qualifies(added: list[str]) -> bool:
+    """Inside the claim's words the passage puts a rank or a role qualifier right before
+    one of them ("vice president", "second largest"; not "former Enron chairman Kenneth
+    Lay" for "Lay"), or starts anew with another subject ("…, he founded")."""
+    last = added[-1] if added else ""
+    return (
+        bool(ordinal_value(last))
+        or last in RANK_QUALIFIERS
+        or any(word in _SUBJECT_PRONOUNS for word in added)
+    )
+
+
+def _displaces_object(
+    claim: Words, passage: Words, claim_at: int, passage_at: int, passage_end: int
+) -> bool:
+    """Right after a preposition of the claim, the passage names another entity and a
+    relation of its own before the claim's object: "directed by [Jane Roe and written by]
+    Ann Lee" for "directed by Ann Lee" (a mere modifier, "of [PeopleSoft] stockholders",
+    is none)."""
+    if claim.folded[claim_at - 1] not in _RELATION_PREPOSITIONS or passage_at >= passage_end:
         return False
-    if passage_at >= len(passage.folded):
-        return False
-    return passage.capitalised[passage_at] or number_value(passage.folded[passage_at]) is not None
+    inserted = passage.folded[passage_at:passage_end]
+    names_first = passage.capitalised[passage_at] or number_value(inserted[0]) is not None
+    relation = any(word in _RELATION_PREPOSITIONS or word in ("and", "or") for word in inserted)
+    return names_first and relation
 
 
 def _names(words: Words, span: tuple[int, int]) -> bool:
