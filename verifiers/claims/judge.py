@@ -13,6 +13,7 @@ is always shown, with a note.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -65,7 +66,16 @@ class _Passage:
     begin: int  # where the passage starts in its document's text
 
 
-_PASSAGES: WeakKeyDictionary[Document, list[_Passage]] = WeakKeyDictionary()
+@dataclass(frozen=True)
+class _PageIndex:
+    """A page's passages, and for each content stem the passages that hold it."""
+
+    passages: list[_Passage]
+    postings: dict[str, list[int]]
+    lengths: list[int]  # content words per passage
+
+
+_PASSAGES: WeakKeyDictionary[Document, _PageIndex] = WeakKeyDictionary()
 
 
 def check_claim(text: str, documents: list[Document], by_meaning: bool = False) -> ClaimFinding:
@@ -73,23 +83,27 @@ def check_claim(text: str, documents: list[Document], by_meaning: bool = False) 
     the passages that qualify by the meaning model (the `semantic` extra, when installed)."""
     claim = words_of(text)
     wanted = {stem(word) for word in claim.folded if is_content_word(word)}
-    passages = [passage for document in documents for passage in _passages(document)]
+    pages = [_passages(document) for document in documents]
+    passages = [passage for page in pages for passage in page.passages]
     if not wanted or not passages:
         return ClaimFinding(text, "no_evidence", [])
-    ranked = _rank(wanted, passages)
+    ranked = _rank(wanted, pages)
 
     def qualifies(passage: _Passage) -> bool:
         # A correction is shown as such, and never supports what it corrects.
         return not passage.correction and _share(wanted, passage) >= EVIDENCE_MIN_SHARE
 
-    candidates = [passage for _, passage in ranked if qualifies(passage)]
+    # The best that qualify, as many as are judged: the rest would never be shown.
+    qualifying = (passage for _, passage in ranked if qualifies(passage))
+    candidates = list(itertools.islice(qualifying, JUDGED_PASSAGES))
     # Order by meaning only when there is an order to choose: the model costs seconds.
     if by_meaning and len(candidates) > 1 and semantic.installed():
         pool = [passage for _, passage in ranked[:SEMANTIC_POOL] if qualifies(passage)]
         similar = semantic.similarities(text, [passage.text for passage in pool])
         order = sorted(zip(similar, pool, strict=True), key=lambda pair: -pair[0])
         candidates = [passage for _, passage in order]
-    corrections = [_shown(wanted, p, Judgment("related")) for _, p in ranked if p.correction][:1]
+    correction = next((p for _, p in ranked if p.correction), None)
+    corrections = [_shown(wanted, correction, Judgment("related"))] if correction else []
     if not candidates:
         return ClaimFinding(text, "no_evidence", _evidence(corrections))
     pages = {document.url: document for document in documents}
@@ -144,12 +158,18 @@ def _share(wanted: set[str], passage: _Passage) -> float:
     return len(wanted & passage.stems.keys()) / len(wanted)
 
 
-def _passages(document: Document) -> list[_Passage]:
-    """Each sentence of the page, and each pair of neighbouring sentences; cut once per
-    page, however many claims are checked against it."""
+def _passages(document: Document) -> _PageIndex:
+    """The page's passages, indexed by stem; cut once per page, however many claims are
+    checked against it."""
     cached = _PASSAGES.get(document)
     if cached is None:
-        cached = _PASSAGES[document] = _cut_passages(document)
+        passages = _cut_passages(document)
+        postings: dict[str, list[int]] = {}
+        for number, passage in enumerate(passages):
+            for term in passage.stems:
+                postings.setdefault(term, []).append(number)
+        lengths = [sum(passage.stems.values()) for passage in passages]
+        cached = _PASSAGES[document] = _PageIndex(passages, postings, lengths)
     return cached
 
 
@@ -191,25 +211,32 @@ def _unit_end(document: Document, position: int) -> str | None:
     return None
 
 
-def _rank(wanted: set[str], passages: list[_Passage]) -> list[tuple[float, _Passage]]:
-    """Passages by BM25 score for the claim's stems, best first (zero scores left out)."""
-    count = len(passages)
-    average = sum(sum(p.stems.values()) for p in passages) / count or 1.0
-    frequency = {term: sum(1 for p in passages if term in p.stems) for term in wanted}
+def _rank(wanted: set[str], pages: list[_PageIndex]) -> list[tuple[float, _Passage]]:
+    """Passages by BM25 score for the claim's stems, best first (zero scores left out);
+    only the passages that hold one of the stems are scored."""
+    count = sum(len(page.passages) for page in pages)
+    if not count:
+        return []
+    average = sum(sum(page.lengths) for page in pages) / count or 1.0
+    frequency = {term: sum(len(page.postings.get(term, ())) for page in pages) for term in wanted}
     scored = []
-    for passage in passages:
-        length = sum(passage.stems.values())
-        score = 0.0
-        for term in wanted & passage.stems.keys():
+    for page_number, page in enumerate(pages):
+        scores: dict[int, float] = {}
+        for term in wanted:
+            numbers = page.postings.get(term)
+            if not numbers:
+                continue
             idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            tf = passage.stems[term]
-            score += (
-                idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / average))
-            )
-        if score > 0:
-            scored.append((score, passage))
-    scored.sort(key=lambda item: -item[0])
-    return scored
+            for number in numbers:
+                tf = page.passages[number].stems[term]
+                norm = 1 - BM25_B + BM25_B * page.lengths[number] / average
+                scores[number] = scores.get(number, 0.0) + idf * tf * (BM25_K1 + 1) / (
+                    tf + BM25_K1 * norm
+                )
+        scored += [(score, page_number, n, page.passages[n]) for n, score in scores.items()]
+    # Ties keep the pages' order, and each page's passages in their order.
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [(score, passage) for score, _, _, passage in scored if score > 0]
 
 
 def _overlaps(a: _Passage, b: _Passage) -> bool:
