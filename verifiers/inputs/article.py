@@ -27,7 +27,7 @@ from verifiers.inputs.citations import (
 from verifiers.inputs.quotations import QuotedSpan, find_quoted_spans
 from verifiers.language.abbreviations import is_abbreviation
 from verifiers.language.first_names import Gender, gender_of
-from verifiers.language.names import Name, find_names, surname
+from verifiers.language.names import PLATFORMS, Name, find_names, surname
 from verifiers.report.slug import slugify
 
 __all__ = ["find_references", "split_sentences"]
@@ -83,22 +83,35 @@ def _pronoun_gender(said: str) -> Gender | None:
 
 
 def _mentioned(text: str) -> list[Name]:
-    """The names a later "he said" may point back to: not one capitalised word after a
-    preposition ("the spread of Covid", "in Hamburg"), a place or a thing more often than
-    a person."""
+    """The names a later "he said" may point back to. Not one capitalised word that is a
+    place or a thing more often than a person: after a preposition ("the spread of Covid",
+    "in Hamburg"), after a place and a comma ("Fresno, Calif."), used as an adjective
+    between a determiner and a noun ("the firm's Boca office", "a German engineer", "the
+    Obama campaign"), or a platform ("on Twitter")."""
     return [
         name
         for name in find_names(text)
-        if name.kind != "person"
-        or " " in name.name
-        or not _AFTER_PREPOSITION.search(text[: name.start])
+        if name.kind != "person" or " " in name.name or not _in_passing(name, text)
     ]
+
+
+def _in_passing(name: Name, text: str) -> bool:
+    before, after = text[: name.start], text[name.end :]
+    return bool(
+        _AFTER_PREPOSITION.search(before)
+        or _AFTER_PLACE.search(before)
+        or (_AFTER_DETERMINER.search(before) and _BEFORE_NOUN.match(after))
+        or name.name.casefold() in PLATFORMS
+    )
 
 
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|in|into|across|from|to|at|on|over|through|throughout|outside|inside|near)\s+$",
     re.IGNORECASE,
 )
+_AFTER_PLACE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
+_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|\w+['’]s)\s+$", re.IGNORECASE)
+_BEFORE_NOUN = re.compile(r"\.?\s+[a-z][\w-]+")
 
 
 def _blank(match: re.Match) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from verifiers.language.months import month_number, names_pattern
-from verifiers.language.names import Name, find_names
+from verifiers.language.names import PLATFORMS, Name, find_names
 from verifiers.language.saying import (
     CLAIM_VERBS,
     SPEECH_VERBS,
@@ -62,14 +62,15 @@ _VERB_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?authors|others|(?:his|her|their)"
     r"\s+(?:team|colleagues)))?(?:\s*\([^()]{0,40}\))?\s*,?\s*"
     r"(?:[^,;:]{0,120},\s*){0,2}"
-    rf"(?:(?:in|for)\s+(?:the\s+)?[A-Z][^,;:]{{0,50}}?\s+)?(?:(?:{_WORK_NOUNS})\s+)?"
+    rf"(?:(?:in|for|of|at)\s+(?:the\s+)?[A-Z][^,;:]{{0,50}}?\s+)?(?:(?:{_WORK_NOUNS})\s+)?"
     r"(?:(?:has|had|have|also|later|once|then|previously|recently|famously|publicly|"
     r"reportedly|herself|himself|first|instead|again|repeatedly|simply|last\s+\w+)\s+)*"
     rf"(?P<verb>{SPEECH_VERBS})\b",
 )
 # "said Ursula von der Leyen", "asked committee chair Robert Fane", "a déclaré la Première
 # ministre Claire Dubois": a few words of role may stand between.
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+# A title's abbreviation ("Sen.", "Lt. Gov.") may stand among them.
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\s+(?:[\w'’-]+\.?\s+){{0,3}}$", re.I)
 # Whoever is told, or spoken or written to, is the outlet that reports it: "told
 # Reuters", "told the Harbour Gazette", "shares with InStyle", "said to Le Monde".
 _TOLD_BEFORE = re.compile(
@@ -384,6 +385,8 @@ def _same_part_as(citation: Citation, previous: Name, name: Name) -> None:
 
 
 def _place(citation: Citation, name: Name, frame: str) -> None:
+    if name.name.casefold() in PLATFORMS:
+        return  # "she added on Twitter": where it was said, not who said it
     before, after = frame[: name.start], frame[name.end :]
     if _TOLD_BEFORE.search(before):
         citation.publisher = citation.publisher or name.name

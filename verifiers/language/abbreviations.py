@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from verifiers.language.months import ENGLISH_ABBREVIATIONS as _MONTHS
 
-__all__ = ["ABBREVIATIONS", "is_abbreviation"]
+__all__ = ["ABBREVIATIONS", "TITLES", "is_abbreviation"]
 
-_TITLES = "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt sgt"
+# Titles written before a name ("Sen. Dana Whitford", "Lt. Gov. Ann Roe"); "St." (a saint,
+# a street) and "Jr."/"Sr." (after the name) are abbreviations but no titles.
+TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col capt sgt rev maj adm cmdr".split())
 _BUSINESS = "inc ltd co corp dept univ"
 _LATIN_AND_OTHER = "no vs etc fig approx u.s u.k e.g i.e"
-ABBREVIATIONS = frozenset(f"{_TITLES} {_BUSINESS} {_LATIN_AND_OTHER}".split()) | _MONTHS
+ABBREVIATIONS = TITLES | frozenset(f"st jr sr {_BUSINESS} {_LATIN_AND_OTHER}".split()) | _MONTHS
 
 
 def is_abbreviation(word: str) -> bool:

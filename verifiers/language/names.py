@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from verifiers.language.abbreviations import TITLES
+from verifiers.language.first_names import gender_of
 from verifiers.language.months import WEEKDAYS, month_names
 
-__all__ = ["Name", "find_names", "surname"]
+__all__ = ["PLATFORMS", "Name", "find_names", "surname"]
 
 NameKind = Literal["person", "organisation"]
 
@@ -57,7 +59,12 @@ _NOT_NAMES = (
 )
 # Articles open names ("Der Spiegel", "Le Monde") but are none alone ("Die dünnen Äste").
 _ARTICLES = frozenset("der die das den dem des ein eine le la les el los las una".split())
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
+# Where words are posted ("she added on Twitter"): the medium, never the speaker.
+PLATFORMS = frozenset(
+    "twitter x facebook instagram tiktok youtube linkedin threads bluesky telegram reddit "
+    "snapchat whatsapp mastodon".split()
+)
+_HONORIFICS = TITLES | frozenset({"sir", "dame", "lord", "lady"})
 ROLE_WORDS = frozenset(
     (
         "former then current late acting deputy vice chief senior junior top lead head "
@@ -194,8 +201,10 @@ def _titled_the(word: str, start: int, text: str) -> bool:
 
 
 def _never_a_name(word: str) -> bool:
-    """Sentence openers, pronouns, days, months and seasons ('September-October' too)."""
-    return _bare(word).split("-")[0] in _NOT_NAMES  # "There’s" too
+    """Sentence openers, pronouns, days, months and seasons ('September-October' too), and
+    a title on its own ("Lt." of "Lt. Gov. Ann Roe": the name is what follows)."""
+    bare = _bare(word)
+    return bare.split("-")[0] in _NOT_NAMES or bare in TITLES  # "There’s" too
 
 
 def _capitalised(word: str) -> bool:
@@ -203,7 +212,14 @@ def _capitalised(word: str) -> bool:
 
 
 def _split_run(run, text: str) -> list[Name]:
-    """'Fiona Hill and Angela Stent' is two people; 'Health and Human Services' is one body."""
+    """'Fiona Hill and Angela Stent' is two people; 'Health and Human Services' is one body;
+    'Dan Roe of Fresno' is a person and his town, not a body like 'Bank of England'."""
+    words = [word for word, _, _ in run]
+    if "of" in words[2:]:
+        cut = words.index("of", 2)
+        person = gender_of(words[0]) is not None or _person_like(words[:cut])
+        if person and all(w[:1].isupper() for w in words[:cut]):
+            return [_name(run[:cut], text), *_split_run(run[cut + 1 :], text)]
     pieces: list[list] = [[]]
     for word in run:
         if word[0].lower() == "and" and pieces[-1]:
