@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import respx
@@ -11,7 +12,7 @@ from tests.support.documents import document
 from verifiers.attribution import spelling_notes
 from verifiers.candidates import find_candidates, score
 from verifiers.model import Reference, SourceReport
-from verifiers.review import check_reference
+from verifiers.review import check_reference, look_elsewhere
 from verifiers.settings import Settings
 from verifiers.web.fetcher import FetchSettings, LiveFetcher
 from verifiers.web.search import (
@@ -236,3 +237,23 @@ def test_words_said_to_the_citing_articles_own_outlet_are_original_reporting() -
     assert own.verdict == "unavailable" and "original reporting" in own.explanation
     (elsewhere,) = check_reference(told, [], [], "https://news.example/essay").quotes
     assert "No page to read" in elsewhere.explanation
+
+
+def test_a_quotation_of_two_words_never_makes_a_search_result_the_source() -> None:
+    short = Reference(
+        id="costa", cite="Ana Costa", speakers=("Ana Costa",), quotes=("deeply reckless",)
+    )
+    chance = page("https://news.example/other", "Critics said the plan was deeply reckless.")
+    assert check_reference(short, [], [chance]).sources == []
+    longer = replace(short, quotes=("the plan was deeply reckless",))
+    assert [s.url for s in check_reference(longer, [], [chance]).sources] == [chance[0].url]
+
+
+def test_a_quotation_of_two_words_is_not_looked_for_elsewhere() -> None:
+    own = page("https://news.example/costa", "Ana Costa spoke about the budget.")
+    other = document("Critics said the plan was deeply reckless.", "https://news.example/other")
+    for quoted, flagged in (("deeply reckless", False), ("the plan was deeply reckless", True)):
+        reference = Reference(id="costa", cite="Ana Costa", urls=(own[0].url,), quotes=(quoted,))
+        report = check_reference(reference, [own])
+        (quote,) = look_elsewhere([reference], [report], {other.url: other})[0].quotes
+        assert ("found_elsewhere" in quote.flags) is flagged

@@ -35,6 +35,8 @@ from verifiers.model import (
     RejectedCandidate,
 )
 from verifiers.quotes.check import check_quote
+from verifiers.quotes.parse import parse_quote
+from verifiers.quotes.policy import MIN_WORDS_TO_LOCATE
 from verifiers.web.fetcher import Fetcher
 from verifiers.web.search import Candidate, SearchProvider
 
@@ -165,10 +167,11 @@ def screen(
         if document is None:
             rejected.append(RejectedCandidate(report.url, f"could not be read: {report.error}"))
             continue
+        locating = [quote for quote in reference.quotes if _locates(quote)]
         if reference.quotes:
             holds = any(
                 check_quote(quote, [document], [], reference.people).verdict in WORDS_HELD_VERDICTS
-                for quote in reference.quotes
+                for quote in locating
             )
             why = "none of the quoted words are on it"
         else:
@@ -187,6 +190,11 @@ def screen(
             continue
         rejected.append(RejectedCandidate(report.url, why))
     return accepted, rejected
+
+
+def _locates(quote: str) -> bool:
+    """The quotation is long enough to say which page holds it (see MIN_WORDS_TO_LOCATE)."""
+    return len(parse_quote(quote).words) >= MIN_WORDS_TO_LOCATE
 
 
 def _someone_else(reference: Reference, document: Document) -> bool:

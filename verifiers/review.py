@@ -21,6 +21,8 @@ from verifiers.model import (
     RejectedCandidate,
 )
 from verifiers.quotes.check import check_quote
+from verifiers.quotes.parse import parse_quote
+from verifiers.quotes.policy import MIN_WORDS_TO_LOCATE
 
 __all__ = ["check_reference", "look_elsewhere"]
 
@@ -113,7 +115,9 @@ def look_elsewhere(
         others = [doc for url, doc in documents.items() if url not in own]
         quotes = [
             _found_elsewhere(quote, others, reference.people)
-            if quote.verdict in _LOOKED_FOR_ELSEWHERE and others
+            if quote.verdict in _LOOKED_FOR_ELSEWHERE
+            and others
+            and len(parse_quote(quote.text).words) >= MIN_WORDS_TO_LOCATE
             else quote
             for quote in report.quotes
         ]

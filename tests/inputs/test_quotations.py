@@ -118,3 +118,23 @@ def test_html_article_ignores_navigation_and_page_furniture() -> None:
 )
 def test_classify(text, role) -> None:
     assert classify(text, "They said ", "") == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Director Ana Costa called her conduct “deeply reckless.”",
+            [("quotation", "deeply reckless.")],
+        ),
+        ("She described the plan as “unworkable”.", [("quotation", "unworkable")]),
+        ("They branded him a “traitor” and moved on.", [("quotation", "traitor")]),
+        ("He said the industry had “made real strides”.", [("quotation", "made real strides")]),
+        # Scare quotes and words being discussed stay terms.
+        ("The “experts” were wrong again.", [("term", "experts")]),
+        ("The so-called “peace camp” was weak.", [("term", "peace camp")]),
+        ("It was “a historic mistake” for sure.", [("term", "a historic mistake")]),
+    ],
+)
+def test_a_word_or_two_someone_called_something_is_a_quotation(text, expected) -> None:
+    assert quotations(text) == expected

@@ -33,6 +33,8 @@ from verifiers.report.slug import slugify
 __all__ = ["find_references", "split_sentences"]
 
 UNATTRIBUTED = "Unattributed quotations"
+# Quotations of at most this many words are kept only when their own sentence names a source.
+_SHORT_QUOTATION = 2
 # A full stop, closing marks, a footnote marker ("[1]", "[^1]", "¹" or a bare number
 # from a <sup>), then space, any opening mark („ « » ‚ too) and a capital (Ä, É too).
 _SENTENCE_END = re.compile(
@@ -216,6 +218,12 @@ class _Reader:
                 citation.urls.insert(0, self._url(span.cite_url))
         frame = _masked(block.text, start, end, spans)
         if not citation.names_someone():
+            # A quotation of a word or two is the words of whoever its own sentence names:
+            # carried over to a source named elsewhere, it would be checked against the
+            # wrong pages ("Critics call this “consultation theatre”").
+            quotations = [s for s in quotations if len(s.text.split()) > _SHORT_QUOTATION]
+            if not quotations:
+                return
             found = (
                 self._pronoun(frame)
                 or self._lead_in(index, number)

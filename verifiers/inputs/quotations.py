@@ -13,10 +13,14 @@ Not every quoted phrase is a quotation to check. The rule, in order:
    after "the book", "the film" (and the like) too, when they open with a capital.
 2. Words in title case (most words of four letters or more capitalised), without a closing
    full stop, of at most twelve words, are a title ("The Long Road Back").
-3. After "so-called", or when one or two words are quoted, they are a term: a scare quote,
-   a coinage, a word being discussed.
-4. Three words are a quotation only when a verb of saying introduces or follows them
-   ("called it 'a historic mistake'", "'We will see,' said Reed") or they form a whole
+3. After "so-called" or "what they call" they are a term: a scare quote, a coinage, a
+   name people use, a word being discussed.
+4. One or two words are a quotation when someone is said to have called, described or
+   branded something so ("called her conduct 'deeply reckless'", "described the plan as
+   'unworkable'"); otherwise a term.
+5. Three words are a quotation only when a verb of saying introduces or follows them
+   ("called it 'a historic mistake'", "'We will see,' said Reed"), or stands earlier in
+   the same clause ("said the industry had 'made real strides'"), or they form a whole
    sentence; otherwise a term.
 Everything else is a quotation. Titles are kept: they name the work cited.
 """
@@ -28,7 +32,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from verifiers.inputs.article_text import ArticleText, Block
-from verifiers.language.saying import QUOTATION_CUES, VERBS_AFTER_A_QUOTATION
+from verifiers.language.saying import (
+    QUOTATION_CUES,
+    VERBS_AFTER_A_CLAIM,
+    VERBS_AFTER_A_QUOTATION,
+)
 
 __all__ = ["QuotedSpan", "classify", "find_quoted_spans"]
 
@@ -57,6 +65,22 @@ _SAYING_CUES = re.compile(
     r"\W*$",
     re.I,
 )
+# "called her conduct “deeply reckless”", "described the plan as “unworkable”", "branded
+# him a “traitor”": what someone called something, in their words, however short.
+_CALLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|dub(?:s|bed)?|"
+    r"brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|deem(?:s|ed)?|denounc(?:e|es|ed|ing))"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\W_]*$",
+    re.I,
+)
+# A verb of saying earlier in the same clause: "said the industry had “made real strides”".
+_SAID_IN_CLAUSE = re.compile(
+    rf"\b(?:{VERBS_AFTER_A_CLAIM}|told|wrote|writes|declared|promised|vowed|claimed)\b"
+    r"[^.!?;:“”\"«»]{0,60}[“\"«„‘']?$",
+    re.I,
+)
+# "what they call the “wall of promises”": a name people use, not words someone said.
+_WHAT_THEY_CALL = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,2}call(?:s|ed)?\b[^.!?;:]{0,30}$", re.I)
 # "“We will see,” said Mayor Reed" / "“Not this year,” she told reporters".
 _SAID_AFTER = re.compile(
     rf"^[”\"’'»]?\s*,?\s*(?:[\w.'’-]+\s+){{0,3}}?(?:{VERBS_AFTER_A_QUOTATION})\b"
@@ -285,10 +309,15 @@ def classify(text: str, before: str, after: str) -> QuoteRole:
         return "title"
     if _looks_like_title(text, words):
         return "title"
-    if _TERM_CUES.search(before) or len(words) <= 2:
+    if _TERM_CUES.search(before) or _WHAT_THEY_CALL.search(before):
         return "term"
+    if len(words) <= 2:
+        return "quotation" if _CALLED.search(before) else "term"
     if len(words) == 3 and not (
-        _SAYING_CUES.search(before) or _SAID_AFTER.match(after) or _whole_sentence(text)
+        _SAYING_CUES.search(before)
+        or _SAID_IN_CLAUSE.search(before)
+        or _SAID_AFTER.match(after)
+        or _whole_sentence(text)
     ):
         return "term"
     return "quotation"

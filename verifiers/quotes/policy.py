@@ -35,6 +35,11 @@ MAX_BRACKET_WORDS = 6
 # two-word phrase "misquoted" would accuse the writer on the strength of one shared word.
 MIN_WORDS_FOR_MISQUOTE = 3
 
+# Below this many words a quotation is checked on its own reference's pages only: it never
+# makes a page found by search the source, nor raises found_elsewhere. Two words recur by
+# chance on unrelated pages ("deeply reckless"), so they cannot say which page is the source.
+MIN_WORDS_TO_LOCATE = 3
+
 # Up to this many words, a quotation is short: one changed word already weighs a lot, so a
 # misquotation may differ by a single edit only.
 SHORT_QUOTE_WORDS = 5
