@@ -138,3 +138,10 @@ def test_classify(text, role) -> None:
 )
 def test_a_word_or_two_someone_called_something_is_a_quotation(text, expected) -> None:
     assert quotations(text) == expected
+
+
+def test_a_title_may_end_with_the_sentences_full_stop_inside_the_marks() -> None:
+    assert quotations("He spoke on the podcast “Here’s the Deal.”") == [
+        ("title", "Here’s the Deal.")
+    ]
+    assert quotations("She said “We Will Not Give Up.”") == [("quotation", "We Will Not Give Up.")]

@@ -307,7 +307,8 @@ def classify(text: str, before: str, after: str) -> QuoteRole:
     words = _WORDS.findall(text)
     if _TITLE_CUES.search(before) or (_WORK_CUES.search(before) and text[:1].isupper()):
         return "title"
-    if _looks_like_title(text, words):
+    said = _SAYING_CUES.search(before) or _SAID_IN_CLAUSE.search(before)
+    if _looks_like_title(text, words) and not (said and text.rstrip().endswith(".")):
         return "title"
     if _TERM_CUES.search(before) or _WHAT_THEY_CALL.search(before):
         return "term"
@@ -324,13 +325,26 @@ def classify(text: str, before: str, after: str) -> QuoteRole:
 
 
 def _looks_like_title(text: str, words: list[str]) -> bool:
-    if not 2 <= len(words) <= _MAX_TITLE_WORDS or text.rstrip()[-1:] in ".!":
+    """Title case, at most _MAX_TITLE_WORDS words, with no closing "!" nor full stop — but
+    the sentence's own full stop, set inside the marks in American style, may close it
+    ("on the podcast “Here’s the Deal.”")."""
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or text.rstrip()[-1:] == "!":
+        return False
+    if text.rstrip().endswith(".") and not _ends_sentence_with_stop(text):
         return False
     long_words = [w for w in words if len(w) >= _TITLE_WORD_LENGTH]
     if not long_words or not words[0][:1].isupper():
         return False
     capitalised = sum(1 for w in long_words if w[:1].isupper())
     return capitalised / len(long_words) >= _TITLE_CASE_SHARE and len(long_words) >= 2
+
+
+def _ends_sentence_with_stop(text: str) -> bool:
+    """A closing full stop that is the sentence's, not the quoted words' own: one full stop
+    after the last word, and no other inside (a quoted sentence of title-case words with
+    several sentences inside is words someone said)."""
+    body = text.rstrip()
+    return body.endswith(".") and not body.endswith("..") and "." not in body[:-1].replace(".'", "")
 
 
 def _whole_sentence(text: str) -> bool:
