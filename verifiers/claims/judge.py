@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from verifiers.claims import semantic
@@ -71,8 +71,18 @@ class _PageIndex:
     """A page's passages, and for each content stem the passages that hold it."""
 
     passages: list[_Passage]
-    postings: dict[str, list[int]]
+    postings: dict[str, list[tuple[int, int]]]  # stem -> (passage number, count in it)
     lengths: list[int]  # content words per passage
+    # BM25's length normalisation per passage, for the average length it was worked out for.
+    norms: dict[float, list[float]] = field(default_factory=dict)
+
+    def normalised(self, average: float) -> list[float]:
+        if average not in self.norms:
+            self.norms.clear()
+            self.norms[average] = [
+                BM25_K1 * (1 - BM25_B + BM25_B * length / average) for length in self.lengths
+            ]
+        return self.norms[average]
 
 
 _PASSAGES: WeakKeyDictionary[Document, _PageIndex] = WeakKeyDictionary()
@@ -164,10 +174,10 @@ def _passages(document: Document) -> _PageIndex:
     cached = _PASSAGES.get(document)
     if cached is None:
         passages = _cut_passages(document)
-        postings: dict[str, list[int]] = {}
+        postings: dict[str, list[tuple[int, int]]] = {}
         for number, passage in enumerate(passages):
-            for term in passage.stems:
-                postings.setdefault(term, []).append(number)
+            for term, count in passage.stems.items():
+                postings.setdefault(term, []).append((number, count))
         lengths = [sum(passage.stems.values()) for passage in passages]
         cached = _PASSAGES[document] = _PageIndex(passages, postings, lengths)
     return cached
@@ -222,17 +232,15 @@ def _rank(wanted: set[str], pages: list[_PageIndex]) -> list[tuple[float, _Passa
     scored = []
     for page_number, page in enumerate(pages):
         scores: dict[int, float] = {}
+        norms = page.normalised(average)
         for term in wanted:
-            numbers = page.postings.get(term)
-            if not numbers:
+            postings = page.postings.get(term)
+            if not postings:
                 continue
             idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            for number in numbers:
-                tf = page.passages[number].stems[term]
-                norm = 1 - BM25_B + BM25_B * page.lengths[number] / average
-                scores[number] = scores.get(number, 0.0) + idf * tf * (BM25_K1 + 1) / (
-                    tf + BM25_K1 * norm
-                )
+            weight = idf * (BM25_K1 + 1)
+            for number, tf in postings:
+                scores[number] = scores.get(number, 0.0) + weight * tf / (tf + norms[number])
         scored += [(score, page_number, n, page.passages[n]) for n, score in scores.items()]
     # Ties keep the pages' order, and each page's passages in their order.
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
