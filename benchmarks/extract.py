@@ -19,7 +19,9 @@ Printed per style and overall:
 from __future__ import annotations
 
 import re
+import statistics
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -136,6 +138,30 @@ def main() -> None:
             tally.ratio("claims.source_right", "claims.labelled"),
         ]
         print("| " + " | ".join(row) + " |")
+    print(extraction_time())
+
+
+def extraction_time(words: int = 1500, repeats: int = 10) -> str:
+    """The work of extracting an article of about `words` words (the benchmark's own
+    articles, joined), after start-up: the median of `repeats` runs."""
+    texts = [
+        a["text"]
+        for path in sorted(ARTICLES.glob("*.yaml"))
+        for a in yaml.safe_load(path.read_text())
+    ]
+    joined, count = [], 0
+    for text in texts:
+        joined.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    article = from_plain_text("\n\n".join(joined), "joined.txt")
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        find_references(article)
+        times.append(time.perf_counter() - started)
+    return f"\nextracting a {count:,}-word article: {statistics.median(times) * 1000:.1f} ms"
 
 
 if __name__ == "__main__":

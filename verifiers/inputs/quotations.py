@@ -48,6 +48,11 @@ _DOUBLE_CLOSERS = "”“»"
 _SINGLE_OPENERS = "‘‚‹"
 _SINGLE_CLOSERS = "’‛›"
 _OPENING_CONTEXT = " \t([{—–-/\u00a0"
+# Every character that may open or close a quotation, for double and for single marks.
+_MARKS = {
+    False: re.compile("[" + re.escape(_DOUBLE_OPENERS + _DOUBLE_CLOSERS + '"') + "]"),
+    True: re.compile("[" + re.escape(_SINGLE_OPENERS + _SINGLE_CLOSERS + "'") + "]"),
+}
 _WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _TITLE_CUES = re.compile(r"\b(titled|entitled|headlined|headline)\W*$", re.I)
 # "the book “Tartine”" names a work; "called the book “three hundred pages of …”" quotes.
@@ -158,12 +163,11 @@ def _pair_marks(
     straight = "'" if single_primary else '"'
     openers = _SINGLE_OPENERS if single_primary else _DOUBLE_OPENERS
     closers = _SINGLE_CLOSERS if single_primary else _DOUBLE_CLOSERS
-    position = begin
-    while position < len(text):
+    # Only the marks themselves need looking at: the text between them is skipped whole.
+    for found in _MARKS[single_primary].finditer(text, begin):
+        position, char = found.start(), found.group()
         if any(start <= position < end for start, end in skip):
-            position += 1
             continue
-        char = text[position]
         if open_at is None:
             if (char in openers and _opens(text, position, single_primary)) or (
                 char == straight and _opens(text, position, single_primary)
@@ -173,7 +177,6 @@ def _pair_marks(
             if position > open_at:
                 pairs.append((open_at, position))
             open_at = None
-        position += 1
     return pairs, open_at
 
 

@@ -282,7 +282,7 @@ def surname(name: str) -> str:
     """The last word of a person's name, lower-cased ('von der Leyen' keeps its particles;
     'Hill, Fiona' is Hill)."""
     name = name.split(",", 1)[0] if "," in name else name
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = name.split()
     if not words:
         return ""
     tail = [words[-1]]
