@@ -257,3 +257,26 @@ def test_a_quotation_of_two_words_is_not_looked_for_elsewhere() -> None:
         report = check_reference(reference, [own])
         (quote,) = look_elsewhere([reference], [report], {other.url: other})[0].quotes
         assert ("found_elsewhere" in quote.flags) is flagged
+
+
+def test_found_elsewhere_names_both_pages() -> None:
+    own = page("https://news.example/costa", "Ana Costa spoke about the budget.")
+    other = document("Critics said the plan was deeply reckless.", "https://news.example/other")
+    reference = Reference(
+        id="costa", cite="Ana Costa", urls=(own[0].url,), quotes=("the plan was deeply reckless",)
+    )
+    report = check_reference(reference, [own])
+    (quote,) = look_elsewhere([reference], [report], {other.url: other})[0].quotes
+    assert own[0].url in quote.explanation and other.url in quote.explanation
+
+
+def test_a_claim_whose_sources_could_not_be_read_says_why() -> None:
+    unread = (
+        SourceReport("https://gone.example/p", None, 404, "live", "", None, "HTTP 404", None),
+        None,
+    )
+    reference = Reference(
+        id="r", cite="A report", urls=("https://gone.example/p",), claims=("taxes rose",)
+    )
+    (claim,) = check_reference(reference, [unread]).claims
+    assert claim.verdict == "no_evidence" and "HTTP 404" in claim.explanation

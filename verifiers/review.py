@@ -15,6 +15,7 @@ from verifiers.claims.judge import check_claim
 from verifiers.documents import Document, Source
 from verifiers.model import (
     WORDS_HELD_VERDICTS,
+    ClaimFinding,
     QuoteFinding,
     Reference,
     ReferenceReport,
@@ -63,9 +64,23 @@ def check_reference(
         attribution=check_attribution(reference, documents),
         attribution_notes=spelling_notes(reference, documents) + date_notes(reference, documents),
         quotes=quotes,
-        claims=[check_claim(claim, documents, by_meaning) for claim in reference.claims],
+        claims=[_judge_claim(claim, documents, unread, by_meaning) for claim in reference.claims],
         rejected_candidates=rejected,
     )
+
+
+def _judge_claim(
+    claim: str, documents: list[Document], unread: list[str], by_meaning: bool
+) -> ClaimFinding:
+    """The claim's finding; with no page to weigh it against, why not."""
+    if documents:
+        return check_claim(claim, documents, by_meaning)
+    why = (
+        f"No source of this reference could be read ({'; '.join(unread)})."
+        if unread
+        else "No page to read: the reference names none, and no search found one."
+    )
+    return ClaimFinding(claim, "no_evidence", [], why)
 
 
 def _no_page(quote: str, own_outlet: str | None = None) -> QuoteFinding:
@@ -114,7 +129,7 @@ def look_elsewhere(
         own = {source.url for source in report.sources}
         others = [doc for url, doc in documents.items() if url not in own]
         quotes = [
-            _found_elsewhere(quote, others, reference.people)
+            _found_elsewhere(quote, others, reference.people, sorted(own))
             if quote.verdict in _LOOKED_FOR_ELSEWHERE
             and others
             and len(parse_quote(quote.text).words) >= MIN_WORDS_TO_LOCATE
@@ -126,14 +141,16 @@ def look_elsewhere(
 
 
 def _found_elsewhere(
-    quote: QuoteFinding, others: list[Document], people: list[str]
+    quote: QuoteFinding, others: list[Document], people: list[str], own: list[str]
 ) -> QuoteFinding:
+    """The finding on another page of the run, flagged, naming both pages (CONTRACT)."""
     found = check_quote(quote.text, others, [], people)
     if found.verdict not in WORDS_HELD_VERDICTS:
         return quote
+    pages = f" ({', '.join(own)})" if own else ""
     seen = (
-        f"the words are not in this reference's pages but in {found.source_url}, "
-        "another page read in this run"
+        f"the words are not in this reference's page{'s' if len(own) > 1 else ''}{pages} "
+        f"but in {found.source_url}, another page read in this run"
     )
     return replace(
         found,

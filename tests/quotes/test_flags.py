@@ -191,3 +191,15 @@ def test_a_number_written_as_a_word_or_a_figure_is_the_same_number() -> None:
     assert _numbers("eleven stops") == _numbers("11 stops") == {"11"}
     assert _numbers("zwölf Haltestellen") != _numbers("elf Haltestellen")
     assert _numbers("412 million") != _numbers("412 billion")
+
+
+def test_flag_explanations_read_whichever_side_is_empty() -> None:
+    from verifiers.model import Edit
+    from verifiers.quotes.flags import ellipsis_hides, meaning_changed
+
+    assert ellipsis_hides([Edit("ellipsis", "…", "not")]) == "the ellipsis leaves out “not”"
+    assert "“not” among them" in ellipsis_hides([Edit("ellipsis", "…", "will not")])
+    assert meaning_changed([Edit("insert", "12", "")]) == (
+        "a number or date differs: the quotation adds “12”"
+    )
+    assert "where the source has “”" not in meaning_changed([Edit("delete", "", "12")])

@@ -56,6 +56,12 @@ _CORRECTION = re.compile(
 )
 
 
+_NOTHING_SHARED = (
+    f"No passage of the sources holds {round(100 * EVIDENCE_MIN_SHARE)} % of the claim's "
+    "content words."
+)
+
+
 @dataclass(frozen=True)
 class _Passage:
     url: str
@@ -96,7 +102,7 @@ def check_claim(text: str, documents: list[Document], by_meaning: bool = False) 
     pages = [_passages(document) for document in documents]
     passages = [passage for page in pages for passage in page.passages]
     if not wanted or not passages:
-        return ClaimFinding(text, "no_evidence", [])
+        return ClaimFinding(text, "no_evidence", [], "The sources hold no passage to weigh.")
     ranked = _rank(wanted, pages)
 
     def qualifies(passage: _Passage) -> bool:
@@ -115,7 +121,7 @@ def check_claim(text: str, documents: list[Document], by_meaning: bool = False) 
     correction = next((p for _, p in ranked if p.correction), None)
     corrections = [_shown(wanted, correction, Judgment("related"))] if correction else []
     if not candidates:
-        return ClaimFinding(text, "no_evidence", _evidence(corrections))
+        return ClaimFinding(text, "no_evidence", _evidence(corrections), _NOTHING_SHARED)
     pages = {document.url: document for document in documents}
     judged = [
         _shown(wanted, passage, judge_passage(claim, _words(passage, claim, pages[passage.url])))

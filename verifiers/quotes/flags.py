@@ -147,8 +147,10 @@ def ellipsis_hides(edits: list[Edit]) -> str | None:
             continue
         words = [token.word for token in tokenize(edit.source)]
         hidden = [w for w in words if w in NEGATIONS or w in _QUALIFIERS or _is_number(w)]
+        if hidden and len(words) == 1:
+            return f"the ellipsis leaves out “{edit.source}”"
         if hidden:
-            return f"the ellipsis leaves out “{edit.source}”, which holds “{hidden[0]}”"
+            return f"the ellipsis leaves out “{edit.source}”, “{hidden[0]}” among them"
     return None
 
 
@@ -162,10 +164,19 @@ def meaning_changed(edits: list[Edit]) -> str | None:
             if negation:
                 return f"the quotation {what} the negation “{negation}”"
         if _numbers(edit.quote) != _numbers(edit.source):
-            return f"a number or date differs: “{edit.quote}” where the source has “{edit.source}”"
+            return f"a number or date differs: {_difference(edit)}"
         if edit.op == "replace" and _names_differ(edit.quote, edit.source):
-            return f"a name differs: “{edit.quote}” where the source has “{edit.source}”"
+            return f"a name differs: {_difference(edit)}"
     return None
+
+
+def _difference(edit: Edit) -> str:
+    """One edit in words, whichever side is empty."""
+    if not edit.source:
+        return f"the quotation adds “{edit.quote}”"
+    if not edit.quote:
+        return f"the quotation leaves out the source's “{edit.source}”"
+    return f"“{edit.quote}” where the source has “{edit.source}”"
 
 
 def _is_number(word: str) -> bool:
