@@ -134,3 +134,30 @@ def test_reports_are_written_whole(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["report.json", "report.md"]
     assert not list((tmp_path / "out").glob(".*"))  # no temporary files left
     assert json.loads(paths[0].read_text())["input"] == "refs.yaml"
+
+
+def test_each_change_since_the_run_before_is_its_own_line_in_markdown() -> None:
+    data = report(reference())
+    data["changes"] = {
+        "previous": "2026-12-01T06:00:00Z",
+        "quotes": [
+            {"reference": "a", "text": "one", "was": "verified", "now": "not_found", "worse": True},
+            {
+                "reference": "b",
+                "text": "two",
+                "was": "verified",
+                "now": "misquoted",
+                "worse": False,
+            },
+        ],
+        "sources": [],
+    }
+    lines = render(data, "md").splitlines()
+    assert "- a: “one” was verified, now **not_found** (worse)" in lines
+    assert "- b: “two” was verified, now **misquoted**" in lines
+
+
+def test_a_report_written_in_fewer_formats_leaves_no_older_file_beside_it(tmp_path: Path) -> None:
+    write_reports(report(reference()), tmp_path, ("json", "md", "html"))
+    write_reports(report(reference("verified")), tmp_path, ("json",))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]

@@ -106,12 +106,16 @@ def _sha256(text: str) -> str:
 
 
 def write_reports(report: dict, directory: Path, formats: tuple[str, ...]) -> list[Path]:
+    """The report in each of `formats`; a report file of another format left in the folder
+    by an earlier run is removed, so that the folder never shows two runs."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for report_format in formats:
         path = directory / f"report.{report_format}"
         write_atomically(path, render(report, report_format).encode("utf-8"))
         written.append(path)
+    for stale in set(FORMATS) - set(formats):
+        (directory / f"report.{stale}").unlink(missing_ok=True)
     return written
 
 
