@@ -285,6 +285,8 @@ class SourceReport:
     # "search" for a page no one cited, found by a search provider and kept because it
     # holds the reference's words; None for a page the reference names.
     found_by: str | None = None
+    # With `error`: refused, blocked, gone, failed or unreadable (verifiers.web.failures).
+    error_kind: str | None = None
 
 
 @dataclass

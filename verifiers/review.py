@@ -45,7 +45,11 @@ def check_reference(
     accepted, rejected = screen(reference, candidates)
     sources = [*sources, *accepted]
     documents = [document for _, document in sources if document is not None]
-    unread = [f"{report.url}: {report.error}" for report, document in sources if document is None]
+    unread = [
+        f"{report.url}: {report.error_kind or 'failed'}: {report.error}"
+        for report, document in sources
+        if document is None
+    ]
     people = reference.people
     if not sources and rejected:
         quotes = [_not_in_candidates(quote, rejected) for quote in reference.quotes]

@@ -150,6 +150,9 @@ def test_a_stub_is_a_source_that_could_not_be_read() -> None:
     report, document = read_source(page(stub))
     assert document is None
     assert report.error.startswith("not the article but a stub: paywall")
+    assert report.error_kind == "blocked"
+    readable, _ = read_source(page("<p>The council met.</p>"))
+    assert readable.error is None and readable.error_kind is None
 
 
 def test_byline_date_and_headline_read_from_the_visible_page() -> None:

@@ -53,6 +53,7 @@ def test_json_has_every_contract_field() -> None:
         "live_error",
         "evidence_record",
         "found_by",
+        "error_kind",
     }
     assert set(ref["sources"][0]["metadata"]) == {
         "title",

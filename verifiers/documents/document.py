@@ -20,6 +20,7 @@ from verifiers.documents.walls import find_wall
 from verifiers.errors import UnreadableSource
 from verifiers.language.folding import WordIndex
 from verifiers.model import FetchedPage, Metadata, SourceReport
+from verifiers.web.failures import ErrorKind, error_kind
 
 __all__ = ["Document", "Source", "read_document", "read_source"]
 
@@ -65,17 +66,20 @@ Source = tuple[SourceReport, Document | None]
 
 
 def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
-    """The report entry for a fetched page and, when it has a body, its document."""
+    """The report entry for a fetched page and, when it has a body, its document; an error
+    comes with its kind (verifiers.web.failures)."""
     document, error, metadata = None, page.error, None
+    kind: ErrorKind | None = error_kind(page.status, error) if error else None
     if error is None:
         try:
             document = read_document(page)
         except UnreadableSource as failure:
-            error = str(failure)
+            error, kind = str(failure), "unreadable"
         except Exception as failure:  # a page the parser chokes on is that source's fault
             error = f"the page could not be read ({type(failure).__name__}: {failure})"
+            kind = "unreadable"
     if document is not None and document.wall:
-        error = f"not the article but a stub: {document.wall}"
+        error, kind = f"not the article but a stub: {document.wall}", "blocked"
         metadata, document = document.metadata, None
     report = SourceReport(
         url=page.url,
@@ -88,5 +92,6 @@ def read_source(page: FetchedPage) -> tuple[SourceReport, Document | None]:
         metadata=document.metadata if document else metadata,
         live_error=page.live_error,
         evidence_record=page.evidence_record,
+        error_kind=kind,
     )
     return report, document
