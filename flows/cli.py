@@ -71,12 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report files to write, comma-separated (default: json,md,html)",
     )
     _add_fetch_options(verify)
-    verify.add_argument(
-        "--no-archive",
-        action="store_true",
-        help="never read a source that cannot be fetched live from its web-archive copy "
-        "(the archive's API: $SOURCECHECK_ARCHIVE_URL, default the Internet Archive's)",
-    )
+    _add_archive_option(verify)
     verify.add_argument(
         "--replay", metavar="WARC", help="answer every fetch from this WARC file; no network at all"
     )
@@ -139,12 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     """Options of every command that fetches: the article, the sources, the search."""
     _add_private_hosts_option(parser)
-    parser.add_argument(
-        "--no-search",
-        action="store_true",
-        help="never ask search services for pages of references that name none "
-        "($SOURCECHECK_SEARCH_URL, Crossref, OpenAlex)",
-    )
+    _add_search_option(parser)
     parser.add_argument(
         "--user-agent",
         metavar="UA",
@@ -159,8 +149,28 @@ def _add_watch_options(parser: argparse.ArgumentParser) -> None:
         help="where history is kept (default: the watchlist's report_root, else reports/)",
     )
     _add_private_hosts_option(parser)
+    _add_archive_option(parser)
+    _add_search_option(parser)
     _add_limit_options(parser, ", across all entries")
     _add_runner_options(parser)
+
+
+def _add_archive_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-archive",
+        action="store_true",
+        help="never read a source that cannot be fetched live from its web-archive copy "
+        "(the archive's API: $SOURCECHECK_ARCHIVE_URL, default the Internet Archive's)",
+    )
+
+
+def _add_search_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="never ask search services for pages of references that name none "
+        "($SOURCECHECK_SEARCH_URL, Crossref, OpenAlex)",
+    )
 
 
 def _add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
@@ -236,6 +246,8 @@ def _watch(arguments: argparse.Namespace) -> int:
         "per_host": arguments.per_host,
         "use_dask": arguments.task_runner == "dask",
         "dask_address": arguments.dask_address,
+        "archive": not arguments.no_archive,
+        "search": not arguments.no_search,
     }
     if arguments.command == "serve":
         with server_for_serving() as url:

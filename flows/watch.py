@@ -44,15 +44,20 @@ async def watch(
     per_host: int = FetchSettings.per_host_concurrency,
     use_dask: bool = False,
     dask_address: str | None = None,
+    archive: bool = True,
+    search: bool = True,
 ) -> WatchResult:
     """Verify every entry of `watchlist` once, now.
 
     Parameters are plain values, so that a deployment can carry them. `use_dask` sends
     the reference checks to a Dask cluster: the one at `dask_address`, or a local one
-    started for this run.
+    started for this run; `archive` and `search` off are `--no-archive` and `--no-search`.
     """
     listed = load_watchlist(watchlist, report_root)
-    settings = Settings.from_environment().with_fetch(
+    settings = Settings.from_environment()
+    settings = settings if archive else settings.without_archive()
+    settings = settings if search else settings.without_search()
+    settings = settings.with_fetch(
         concurrency=concurrency,
         per_host_concurrency=per_host,
         allow_private_hosts=allow_private_hosts,

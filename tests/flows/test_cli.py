@@ -112,3 +112,13 @@ def test_watch_serve_and_extract_refuse_bad_input(files, arguments, message, tmp
     assert message in result.stderr
     assert result.stderr.count("\n") == 1
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_watch_and_serve_take_no_archive_and_no_search() -> None:
+    from flows.cli import build_parser
+
+    for command in ("watch", "serve"):
+        parsed = build_parser().parse_args([command, "w.yaml", "--no-archive", "--no-search"])
+        assert parsed.no_archive and parsed.no_search
+        plain = build_parser().parse_args([command, "w.yaml"])
+        assert not (plain.no_archive or plain.no_search)
