@@ -351,3 +351,15 @@ def test_a_sentences_von_and_the_headlines_words_are_not_bylines() -> None:
     assert authors("<p>Blog Beitrag von Margarita Koreneva</p><p>Text.</p>") == [
         "Margarita Koreneva"
     ]
+
+
+def test_the_context_keeps_the_space_between_it_and_the_passage() -> None:
+    from verifiers.documents.fragments import context
+
+    text = "The council said property taxes this year unless the state pays, it added."
+    start = text.index("property")
+    end = text.index(" unless")
+    before, after = context(text, start, end, 200)
+    assert (before, after) == ("The council said ", " unless the state pays, it added.")
+    right_before_comma = context(text, text.index("unless"), text.index(", it"), 200)
+    assert right_before_comma[1] == ", it added."

@@ -50,7 +50,7 @@ def test_typography_only_differences_are_verified(quote: str) -> None:
 def test_verified_match_shows_the_source_words_and_a_fragment_link() -> None:
     finding = judge("the outlines of a negotiated interim settlement")
     assert finding.match.text == "the outlines of a negotiated interim settlement"
-    assert finding.match.before.endswith("tentatively agreed on")
+    assert finding.match.before.endswith("tentatively agreed on ")  # the space kept
     assert finding.match.after.startswith(", according to")
     assert finding.match.fragment_url == (
         "https://source.example.org/page#:~:text="
@@ -211,7 +211,7 @@ def test_repeated_words_report_the_first_and_the_count() -> None:
     assert finding.verdict == "verified"
     assert finding.match.occurrences == 3
     assert "3 times" in finding.explanation
-    assert finding.match.before.endswith("He said:")
+    assert finding.match.before.endswith("He said: ")
 
 
 def test_no_readable_source_is_unavailable_with_reasons() -> None:

@@ -19,14 +19,21 @@ def collapse(text: str) -> str:
 
 
 def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
-    """About `size` characters either side of text[start:end], cut at word boundaries."""
+    """About `size` characters either side of text[start:end], cut at word boundaries. A
+    space between the context and the passage is kept (one), so that the three read as
+    the page does: "this year" and "unless", not "this yearunless"."""
     before = text[max(0, start - size) : start]
     if start - size > 0 and " " in before:
         before = "…" + before.split(" ", 1)[1]
     after = text[end : end + size]
     if end + size < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    return collapse(before), collapse(after)
+    shown_before, shown_after = collapse(before), collapse(after)
+    if shown_before and before[-1:].isspace():
+        shown_before += " "
+    if shown_after and after[:1].isspace():
+        shown_after = " " + shown_after
+    return shown_before, shown_after
 
 
 def fragment_url(url: str, passage: str) -> str:

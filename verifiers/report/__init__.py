@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from verifiers.model import CLAIM_VERDICTS, QUOTE_VERDICTS, ReferenceReport, needs_attention
+from verifiers.model import (
+    CLAIM_VERDICTS,
+    PASSING_VERDICTS,
+    QUOTE_VERDICTS,
+    ReferenceReport,
+    needs_attention,
+)
 from verifiers.report.claim_review import claim_review
 from verifiers.report.history import LATEST, worse_quotes
 from verifiers.report.tracked_changes import tracked_changes
@@ -154,6 +160,7 @@ def _environment() -> Environment:
     environment.filters["href"] = safe_href
     environment.filters["json_ld"] = json_ld
     environment.globals["tracked_changes"] = tracked_changes
+    environment.globals["passing_verdicts"] = PASSING_VERDICTS
     environment.tests["needing_attention"] = lambda quote: needs_attention(
         quote["verdict"], quote["flags"]
     )
