@@ -307,11 +307,9 @@ def _extract(arguments: argparse.Namespace) -> int:
 
 def _settings(arguments: argparse.Namespace, **fetch: object) -> Settings:
     """The run's settings: the environment's, with the command line's options over them."""
-    settings = Settings.from_environment()
-    if arguments.no_search:
-        settings = settings.without_search()
-    if getattr(arguments, "no_archive", False):
-        settings = settings.without_archive()
+    settings = Settings.from_environment().switched(
+        archive=not getattr(arguments, "no_archive", False), search=not arguments.no_search
+    )
     return settings.with_fetch(
         allow_private_hosts=arguments.allow_private_hosts,
         user_agent=arguments.user_agent or settings.fetch.user_agent,

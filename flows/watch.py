@@ -54,14 +54,15 @@ async def watch(
     started for this run; `archive` and `search` off are `--no-archive` and `--no-search`.
     """
     listed = load_watchlist(watchlist, report_root)
-    settings = Settings.from_environment()
-    settings = settings if archive else settings.without_archive()
-    settings = settings if search else settings.without_search()
-    settings = settings.with_fetch(
-        concurrency=concurrency,
-        per_host_concurrency=per_host,
-        allow_private_hosts=allow_private_hosts,
-        cache_dir=state_dir() / "pages",
+    settings = (
+        Settings.from_environment()
+        .switched(archive, search)
+        .with_fetch(
+            concurrency=concurrency,
+            per_host_concurrency=per_host,
+            allow_private_hosts=allow_private_hosts,
+            cache_dir=state_dir() / "pages",
+        )
     )
     if use_dask:
         runner = dask_task_runner(dask_address)

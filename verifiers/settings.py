@@ -77,6 +77,12 @@ class Settings:
         """These settings with some of the fetch settings changed."""
         return replace(self, fetch=replace(self.fetch, **changes))
 
+    def switched(self, archive: bool = True, search: bool = True) -> Settings:
+        """These settings with the archive fallback, or the search services, turned off
+        where the run says so (`--no-archive`, `--no-search`)."""
+        settings = self if archive else self.without_archive()
+        return settings if search else settings.without_search()
+
     def without_archive(self) -> Settings:
         return replace(self, archive_url=None, memento_timegates=())
 
