@@ -46,6 +46,7 @@ __all__ = [
     "add_candidates",
     "find_candidates",
     "found_by_search",
+    "locates",
     "score",
     "screen",
 ]
@@ -167,7 +168,7 @@ def screen(
         if document is None:
             rejected.append(RejectedCandidate(report.url, f"could not be read: {report.error}"))
             continue
-        locating = [quote for quote in reference.quotes if _locates(quote)]
+        locating = [quote for quote in reference.quotes if locates(quote)]
         if reference.quotes:
             holds = any(
                 check_quote(quote, [document], [], reference.people).verdict in WORDS_HELD_VERDICTS
@@ -192,8 +193,9 @@ def screen(
     return accepted, rejected
 
 
-def _locates(quote: str) -> bool:
-    """The quotation is long enough to say which page holds it (see MIN_WORDS_TO_LOCATE)."""
+def locates(quote: str) -> bool:
+    """The quotation is long enough to say which page holds it (see MIN_WORDS_TO_LOCATE):
+    it may make a page found by search the source, or flag found_elsewhere."""
     return len(parse_quote(quote).words) >= MIN_WORDS_TO_LOCATE
 
 

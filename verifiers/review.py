@@ -10,7 +10,7 @@ from verifiers.attribution import (
     publisher_hosts,
     spelling_notes,
 )
-from verifiers.candidates import screen
+from verifiers.candidates import locates, screen
 from verifiers.claims.judge import check_claim
 from verifiers.documents import Document, Source
 from verifiers.model import (
@@ -22,8 +22,6 @@ from verifiers.model import (
     RejectedCandidate,
 )
 from verifiers.quotes.check import check_quote
-from verifiers.quotes.parse import parse_quote
-from verifiers.quotes.policy import MIN_WORDS_TO_LOCATE
 
 __all__ = ["check_reference", "look_elsewhere"]
 
@@ -134,9 +132,7 @@ def look_elsewhere(
         others = [doc for url, doc in documents.items() if url not in own]
         quotes = [
             _found_elsewhere(quote, others, reference.people, sorted(own))
-            if quote.verdict in _LOOKED_FOR_ELSEWHERE
-            and others
-            and len(parse_quote(quote.text).words) >= MIN_WORDS_TO_LOCATE
+            if quote.verdict in _LOOKED_FOR_ELSEWHERE and others and locates(quote.text)
             else quote
             for quote in report.quotes
         ]

@@ -66,7 +66,6 @@ _NOTHING_SHARED = (
 class _Passage:
     url: str
     text: str
-    words: list[str]  # folded words
     stems: Counter[str]
     correction: bool
     begin: int  # where the passage starts in its document's text
@@ -213,7 +212,7 @@ def _cut_passages(document: Document) -> list[_Passage]:
         text = collapse(document.text[begin:end])
         stems = Counter(stem(word) for word in words if is_content_word(word))
         correction = bool(_CORRECTION.search(text))
-        passages.append(_Passage(document.url, text, words, stems, correction, begin))
+        passages.append(_Passage(document.url, text, stems, correction, begin))
     return passages
 
 
