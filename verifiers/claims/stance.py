@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from verifiers.claims.policy import CONTRADICTION_MIN_CONTENT_WORDS, SUPPORTED_MIN_SHARE
 from verifiers.language.folding import tokenize
 from verifiers.language.months import WEEKDAYS, month_number
+from verifiers.language.names import SUBJECT_PRONOUNS
 from verifiers.language.opposites import (
     HEDGES,
     RANK_QUALIFIERS,
@@ -52,9 +53,6 @@ _ALIGNED_LETTERS = 4
 _MIN_DERIVED_BASE = 5
 # Inflections taken off before two aligned words are compared, longest first.
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
-# A subject pronoun inside the claim's words: the passage has moved on to another sentence
-# about someone else ("Anna Weber grew up with Tom Berg. He founded …").
-_SUBJECT_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos".split())
 # Prepositions whose object is the entity a relation is about: "directed by", "born in".
 _RELATION_PREPOSITIONS = frozenset("by of for from in at to with von für aus par pour de".split())
 # Words that mark a passive's agent: "beaten by Dallas", "geschlagen von", "battu par".
@@ -345,7 +343,8 @@ def _qualifies(added: list[str]) -> bool:
     return (
         bool(ordinal_value(last))
         or last in RANK_QUALIFIERS
-        or any(word in _SUBJECT_PRONOUNS for word in added)
+        # a subject pronoun: the passage moved on to someone else ("… Tom Berg. He founded")
+        or any(word in SUBJECT_PRONOUNS for word in added)
     )
 
 

@@ -10,11 +10,12 @@ page's title names it): never a guess between two people.
 from __future__ import annotations
 
 from verifiers.claims.stance import Words
-from verifiers.language.names import Name, find_names, surname
+from verifiers.language.names import SUBJECT_PRONOUNS, Name, find_names, surname
 
 __all__ = ["LOOK_BACK_CHARS", "with_subject"]
 
-_PRONOUNS = frozenset("he she it they er sie il elle ils elles él ella ellos".split())
+# A person's pronoun, or "it" for a thing named before ("It was founded in 1998").
+_PRONOUNS = SUBJECT_PRONOUNS | {"it"}
 # "The company", "the band": a subject named by what it is.
 _GENERIC_SUBJECTS = frozenset(
     "company firm band group club team party city town airline bank charity school "

@@ -15,7 +15,7 @@ from verifiers.language.abbreviations import TITLES
 from verifiers.language.first_names import gender_of
 from verifiers.language.months import WEEKDAYS, month_names
 
-__all__ = ["PLATFORMS", "Name", "find_names", "surname"]
+__all__ = ["PLATFORMS", "SUBJECT_PRONOUNS", "Name", "find_names", "surname"]
 
 NameKind = Literal["person", "organisation"]
 
@@ -59,6 +59,9 @@ _NOT_NAMES = (
 )
 # Articles open names ("Der Spiegel", "Le Monde") but are none alone ("Die dünnen Äste").
 _ARTICLES = frozenset("der die das den dem des ein eine le la les el los las una".split())
+# Pronouns that stand as a sentence's subject for people named before ("…, he said"; "He
+# founded …"): English, German, French, Spanish.
+SUBJECT_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos".split())
 # Where words are posted ("she added on Twitter"): the medium, never the speaker.
 PLATFORMS = frozenset(
     "twitter x facebook instagram tiktok youtube linkedin threads bluesky telegram reddit "
